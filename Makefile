@@ -1,0 +1,55 @@
+# genre-nb: two commands do everything on a fresh machine with Python 3.11.
+#   make reports   the main job: every notebook re-run into reports/ (DATA=auto|path)
+#   make test      the tests: nbdev_test over every notebook, plus the repository checks
+# Both create .venv and install the package with its dependencies when needed, and reuse it after.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.genre-nb-installed
+DATA   ?= auto
+# the numbered notebooks, in reading order (90_cli holds no report)
+REPORT_NBS := $(sort $(wildcard nbs/0[0-9]_*.ipynb))
+
+.PHONY: install reports test export readme check-readme check-export clean-reports
+
+$(STAMP): setup.py settings.ini
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+reports: $(STAMP)
+	mkdir -p reports/figures
+	@set -e; for nb in $(REPORT_NBS); do \
+	  echo "== $$nb -> reports/$$(basename $$nb)"; \
+	  $(BIN)/papermill --log-level WARNING $$nb reports/$$(basename $$nb) -p data_dir $(DATA) \
+	    || { echo "FAILED: $$nb (see the failing cell in reports/$$(basename $$nb))"; exit 1; }; \
+	done
+	@echo "reports written to reports/: $(notdir $(REPORT_NBS))"
+
+test: $(STAMP) check-export check-readme
+	TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python tools/run_tests.py
+
+# genre_nb/*.py must be what the notebooks export
+check-export: $(STAMP)
+	$(BIN)/nbdev_export
+	@git diff --quiet -- genre_nb && test -z "$$(git ls-files --others --exclude-standard genre_nb)" \
+	  || { echo "genre_nb/ is out of step with nbs/: run 'make export' and commit"; git status --short genre_nb; exit 1; }
+
+# README.md is nbs/index.ipynb as markdown (nbdev_readme needs Quarto, which is not available here)
+readme: $(STAMP)
+	$(BIN)/jupyter nbconvert --log-level WARN --to markdown --stdout nbs/index.ipynb > README.md
+
+check-readme: $(STAMP)
+	@$(BIN)/jupyter nbconvert --log-level WARN --to markdown --stdout nbs/index.ipynb | diff -q - README.md >/dev/null \
+	  || { echo "README.md differs from nbs/index.ipynb: run 'make readme' and commit"; exit 1; }
+
+export: $(STAMP)
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+
+clean-reports:
+	rm -rf reports/*.ipynb reports/figures reports/metrics
