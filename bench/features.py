@@ -1,0 +1,60 @@
+"""Feature-extraction speed and memory: genre_nb's extractor against the naive one-librosa-call-per-feature way.
+
+Prints audio seconds processed per CPU-second, wall time and peak memory (RSS) for each, on the same clips,
+and the largest difference between their values. Each extractor runs in its own process, so the peak memory
+is its own. Usage: python bench/features.py [DATA_DIR] [--tracks N] [--segment-seconds S]
+(default data: ../shared/data/gtzan-mini if present, else the synthetic set)."""
+import argparse, json, resource, subprocess, sys, time
+from pathlib import Path
+
+
+def worker(kind, paths, segment_seconds):
+    "Runs in a child process: extract every clip one way, print JSON figures."
+    import numpy as np
+    from genre_nb.data import load_audio, SR
+    from genre_nb.features import FEATURE_COLUMNS, gtzan_features, naive_gtzan_features, segment
+    fn = gtzan_features if kind == "genre_nb" else naive_gtzan_features
+    fn(load_audio(paths[0])[: 3 * SR])  # warm-up: numba compiles librosa's kernels on first use
+    cpu0, wall0, audio, rows = time.process_time(), time.perf_counter(), 0.0, []
+    for p in paths:
+        y = load_audio(p)
+        audio += len(y) / SR
+        for s in segment(y, SR, segment_seconds):
+            f = fn(s, SR)
+            rows.append([f[k] for k in FEATURE_COLUMNS])
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    np.save(f"/tmp/bench_features_{kind}.npy", np.array(rows))
+    print(json.dumps(dict(kind=kind, audio_s=audio, cpu_s=cpu, wall_s=wall, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data_dir", nargs="?", default=None)
+    ap.add_argument("--tracks", type=int, default=10, help="clips to process (one per genre first)")
+    ap.add_argument("--segment-seconds", type=float, default=3.0, help="0 = whole tracks")
+    ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.worker:
+        return worker(a.worker[0], json.loads(Path(a.worker[1]).read_text()), a.segment_seconds)
+    import numpy as np
+    from genre_nb.data import discover, project_root, resolve_data_dir
+    mini = project_root().parent / "shared" / "data" / "gtzan-mini"
+    root = Path(a.data_dir) if a.data_dir else (mini if mini.exists() else resolve_data_dir("auto"))
+    tracks = discover(root)
+    tracks = tracks.assign(k=tracks.groupby("genre").cumcount()).sort_values(["k", "genre"]).head(a.tracks)
+    lst = Path("/tmp/bench_features_paths.json"); lst.write_text(json.dumps(list(tracks.path)))
+    print(f"data: {root}  clips: {len(tracks)}  segment: {a.segment_seconds:g} s  (one process each, 1 job)")
+    res = {}
+    for kind in ("naive", "genre_nb"):
+        out = subprocess.run([sys.executable, __file__, "--worker", kind, str(lst), "--segment-seconds", str(a.segment_seconds)],
+                             capture_output=True, text=True, check=True)
+        r = res[kind] = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{kind:>9}: {r['audio_s'] / r['cpu_s']:7.1f} audio s per CPU s   {r['wall_s']:6.1f} s wall   peak {r['peak_mb']:6.0f} MB")
+    a_, b_ = np.load("/tmp/bench_features_naive.npy"), np.load("/tmp/bench_features_genre_nb.npy")
+    rel = np.max(np.abs(a_ - b_) / (np.abs(a_) + 1e-9))
+    speed = (res["genre_nb"]["audio_s"] / res["genre_nb"]["cpu_s"]) / (res["naive"]["audio_s"] / res["naive"]["cpu_s"])
+    print(f"speed-up: {speed:.1f}x per CPU-second (goal: at least 3x)   values: max relative difference {rel:.1e} over {a_.size} numbers")
+
+
+if __name__ == "__main__":
+    main()
