@@ -12,7 +12,7 @@ import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
 # %% auto #0
-__all__ = ['accuracy_ci', 'vote', 'metric_record', 'write_record', 'read_records', 'plot_confusion']
+__all__ = ['accuracy_ci', 'vote', 'metric_record', 'fold_accuracies', 'write_record', 'read_records', 'plot_confusion']
 
 # %% ../nbs/01a_evaluate.ipynb #f375fdc2
 def accuracy_ci(correct, groups=None, n_boot=2000, seed=0, level=0.95):
@@ -27,7 +27,7 @@ def accuracy_ci(correct, groups=None, n_boot=2000, seed=0, level=0.95):
     a = (1 - level) / 2
     return float(correct.mean()), float(np.quantile(boot, a)), float(np.quantile(boot, 1 - a))
 
-# %% ../nbs/01a_evaluate.ipynb #1c1630e9
+# %% ../nbs/01a_evaluate.ipynb #0b37000d
 def vote(proba, track_ids, classes) -> pd.DataFrame:
     "Per-track mean of segment probabilities: one row per track, one column per class."
     return pd.DataFrame(np.asarray(proba), columns=list(classes)).groupby(np.asarray(track_ids), sort=True).mean()
@@ -47,6 +47,14 @@ def metric_record(model, protocol, level, y_true, y_pred, *, groups=None, labels
                 per_genre={g: dict(precision=float(p[i]), recall=float(r[i]), f1=float(f[i]), support=int(s[i])) for i, g in enumerate(labels)},
                 labels=labels, confusion=confusion_matrix(y_true, y_pred, labels=labels).tolist(),
                 created=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), **extra)
+
+def fold_accuracies(pred, classes, level="track") -> list:
+    "Accuracy of each fold of a predictions table (track_id, genre, fold, one probability column per class)."
+    out = []
+    for _, g in pred.groupby("fold"):
+        if level == "segment": out.append(float((np.asarray(classes)[g[classes].to_numpy().argmax(1)] == g.genre).mean()))
+        else: out.append(float((vote(g[classes], g.track_id, classes).idxmax(axis=1) == g.groupby("track_id").genre.first()).mean()))
+    return out
 
 def write_record(record, out_dir) -> Path:
     "Write `record` as reports/metrics/<dataset>__<model>__<protocol>__<level>.json (atomically); return the path."
