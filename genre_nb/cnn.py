@@ -75,7 +75,7 @@ class SegmentData(keras.utils.PyDataset):
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.idx))
 
-# %% ../nbs/03_cnn.ipynb #486b3aed
+# %% ../nbs/03_cnn.ipynb #d350955b
 def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128), dropout=0.3, bn_momentum=0.9) -> keras.Model:
     "A small 2-D CNN over (mels, frames, 1) log-mel segments with a softmax over `n_classes`."
     x = inp = keras.Input(input_shape)
@@ -87,7 +87,7 @@ def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128)
         x = keras.layers.Dropout(dropout / 3)(x)
     x = keras.layers.GlobalAveragePooling2D()(x)
     x = keras.layers.Dropout(dropout)(x)
-    return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax")(x), name="cnn")
+    return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="cnn")
 
 # %% ../nbs/03_cnn.ipynb #9e96a2e5
 def valid_tracks(table, fraction=0.15, seed=0) -> set:

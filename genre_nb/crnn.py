@@ -12,7 +12,7 @@ import keras
 # %% auto #0
 __all__ = ['build_crnn']
 
-# %% ../nbs/04_crnn.ipynb #b9abc9a4
+# %% ../nbs/04_crnn.ipynb #1d34c565
 def build_crnn(input_shape=(128, 130, 1), n_classes=10, filters=(32, 64, 64, 128), pools=((2, 2), (4, 2), (4, 2), (4, 1)),
                gru_units=64, bidirectional=False, dropout=0.3, bn_momentum=0.9) -> keras.Model:
     "Conv blocks pooling frequency more than time, a GRU over the time steps, and a softmax over `n_classes`."
@@ -28,4 +28,4 @@ def build_crnn(input_shape=(128, 130, 1), n_classes=10, filters=(32, 64, 64, 128
     gru = keras.layers.GRU(gru_units)
     x = keras.layers.Bidirectional(gru)(x) if bidirectional else gru(x)
     x = keras.layers.Dropout(dropout)(x)
-    return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax")(x), name="crnn")
+    return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="crnn")
