@@ -89,7 +89,7 @@ def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128)
     x = keras.layers.Dropout(dropout)(x)
     return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="cnn")
 
-# %% ../nbs/03_cnn.ipynb #9e96a2e5
+# %% ../nbs/03_cnn.ipynb #d18ad55c
 def valid_tracks(table, fraction=0.15, seed=0) -> set:
     "A stratified `fraction` of the tracks in `table` for validation (at least one per genre; none if too few)."
     from sklearn.model_selection import train_test_split
@@ -111,9 +111,9 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
     if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks
-        va_ids = valid_tracks(meta.loc[train_rows], 0.15, seed)
-        valid_rows = np.array([r for r in train_rows if meta.track_id[r] in va_ids], dtype=int)
-        train_rows = np.array([r for r in train_rows if meta.track_id[r] not in va_ids], dtype=int)
+        train_rows = np.asarray(train_rows)
+        in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(valid_tracks(meta.iloc[train_rows], 0.15, seed)))
+        valid_rows, train_rows = train_rows[in_valid], train_rows[~in_valid]
     mean, std = band_stats(X, train_rows)
     kw = dict(mean=mean, std=std, n_classes=len(classes), batch_size=batch_size)
     train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta), seed=seed, **kw)
