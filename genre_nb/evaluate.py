@@ -12,7 +12,8 @@ import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
 # %% auto #0
-__all__ = ['accuracy_ci', 'vote', 'metric_record', 'fold_accuracies', 'write_record', 'read_records', 'plot_confusion']
+__all__ = ['accuracy_ci', 'vote', 'metric_record', 'fold_accuracies', 'segment_and_track_accuracy', 'score_predictions',
+           'write_record', 'read_records', 'plot_confusion']
 
 # %% ../nbs/01a_evaluate.ipynb #f375fdc2
 def accuracy_ci(correct, groups=None, n_boot=2000, seed=0, level=0.95):
@@ -27,7 +28,7 @@ def accuracy_ci(correct, groups=None, n_boot=2000, seed=0, level=0.95):
     a = (1 - level) / 2
     return float(correct.mean()), float(np.quantile(boot, a)), float(np.quantile(boot, 1 - a))
 
-# %% ../nbs/01a_evaluate.ipynb #0b37000d
+# %% ../nbs/01a_evaluate.ipynb #a3454bd5
 def vote(proba, track_ids, classes) -> pd.DataFrame:
     "Per-track mean of segment probabilities: one row per track, one column per class."
     return pd.DataFrame(np.asarray(proba), columns=list(classes)).groupby(np.asarray(track_ids), sort=True).mean()
@@ -55,6 +56,24 @@ def fold_accuracies(pred, classes, level="track") -> list:
         if level == "segment": out.append(float((np.asarray(classes)[g[classes].to_numpy().argmax(1)] == g.genre).mean()))
         else: out.append(float((vote(g[classes], g.track_id, classes).idxmax(axis=1) == g.groupby("track_id").genre.first()).mean()))
     return out
+
+def segment_and_track_accuracy(proba, genres, track_ids, classes) -> tuple:
+    "(segment accuracy, track accuracy after voting) of class probabilities `proba` against the true `genres`."
+    genres, track_ids = np.asarray(genres), np.asarray(track_ids)
+    seg = float((np.asarray(classes)[np.asarray(proba).argmax(1)] == genres).mean())
+    votes = vote(proba, track_ids, classes)
+    truth = pd.Series(genres).groupby(track_ids).first()[votes.index]
+    return seg, float((votes.idxmax(axis=1) == truth).mean())
+
+def score_predictions(pred, classes, model, protocol, *, train_accuracy=(None, None), **common) -> tuple:
+    "Segment and track metric records, with per-fold accuracies, of a predictions table (track_id, genre, fold, a column per class)."
+    seg = metric_record(model, protocol, "segment", pred.genre, np.asarray(classes)[pred[classes].to_numpy().argmax(1)],
+                        groups=pred.track_id, train_accuracy=train_accuracy[0], **common)
+    votes = vote(pred[classes], pred.track_id, classes)
+    trk = metric_record(model, protocol, "track", pred.groupby("track_id").genre.first()[votes.index], votes.idxmax(axis=1),
+                        groups=votes.index, train_accuracy=train_accuracy[1], **common)
+    for r in (seg, trk): r["fold_accuracies"] = fold_accuracies(pred, classes, r["level"])
+    return seg, trk
 
 def write_record(record, out_dir) -> Path:
     "Write `record` as reports/metrics/<dataset>__<model>__<protocol>__<level>.json (atomically); return the path."
