@@ -1,5 +1,5 @@
 # genre-nb: two commands do everything on a fresh machine with Python 3.11.
-#   make reports   the main job: every notebook re-run into reports/ (DATA=auto|path)
+#   make reports   the main job: every notebook re-run into reports/, with reports/index.md (DATA=auto|path, ONLY=02,04, EPOCHS=N)
 #   make test      the tests: nbdev_test over every notebook, plus the repository checks
 # Both create .venv and install the package with its dependencies when needed, and reuse it after.
 
@@ -8,8 +8,6 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.genre-nb-installed
 DATA   ?= auto
-# the numbered notebooks, in reading order (90_cli holds no report)
-REPORT_NBS := $(sort $(wildcard nbs/0[0-9]_*.ipynb))
 
 .PHONY: install reports test export readme check-readme check-export clean-reports
 
@@ -21,14 +19,9 @@ $(STAMP): setup.py settings.ini
 
 install: $(STAMP)
 
+# genre-nb run: the report notebooks in order with papermill, then reports/index.md; stops at the first failure
 reports: $(STAMP)
-	mkdir -p reports/figures
-	@set -e; for nb in $(REPORT_NBS); do \
-	  echo "== $$nb -> reports/$$(basename $$nb)"; \
-	  $(BIN)/papermill --log-level WARNING $$nb reports/$$(basename $$nb) -p data_dir $(DATA) \
-	    || { echo "FAILED: $$nb (see the failing cell in reports/$$(basename $$nb))"; exit 1; }; \
-	done
-	@echo "reports written to reports/: $(notdir $(REPORT_NBS))"
+	$(BIN)/genre-nb run --data $(DATA) --out reports $(if $(ONLY),--only $(ONLY)) $(if $(EPOCHS),--epochs $(EPOCHS))
 
 test: $(STAMP) check-export check-readme
 	TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python tools/run_tests.py

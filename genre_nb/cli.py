@@ -15,7 +15,7 @@ from .data import (GENRES, SR, AudioError, DatasetError, FetchError, describe_da
                            make_synthetic, skipped_files)
 
 # %% auto #0
-__all__ = ['app', 'USER_ERRORS', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'main']
+__all__ = ['app', 'USER_ERRORS', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
@@ -140,6 +140,53 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                                meta=dict(model=best[0], dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1]))
     except USER_ERRORS as e: _fail(e)
     typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {out / 'metrics'}, model in {saved}")
+
+# %% ../nbs/90_cli.ipynb #1bed92be
+@app.command()
+def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set."),
+        epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their default: 2)."),
+        only: Optional[str] = typer.Option(None, help="Notebooks to run, by number or name, e.g. '02,04'. Default: all, in order."),
+        out: Path = typer.Option(Path("reports"), help="Where executed notebooks, figures, metrics, models/ and index.md go."),
+        param: list[str] = typer.Option([], "--param", "-p", help="Any other notebook parameter, NAME=VALUE (JSON values, e.g. max_folds=null)."),
+        nbs: Optional[Path] = typer.Option(None, help="The notebooks folder (default: the checkout's nbs/)."),
+        progress: bool = typer.Option(True, help="Per-cell progress bars.")):
+    "Re-run the notebooks in order with papermill into OUT and write OUT/index.md; stop at the first failure."
+    from genre_nb.reports import run_notebooks, write_index
+    params = {}
+    for p in param:
+        k, sep, v = p.partition("=")
+        if not sep or not k: _fail(ValueError(f"--param wants NAME=VALUE, got {p!r}"))
+        try: params[k] = json.loads(v)
+        except ValueError: params[k] = v  # a bare string
+    try: runs = run_notebooks(only, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
+                              log=lambda s: typer.echo(s, err=True))
+    except USER_ERRORS as e: _fail(e)
+    index = write_index(out, data_dir=data)
+    typer.echo(f"{sum(r['status'] == 'ok' for r in runs)} of {len(runs)} notebooks ran; report: {index}")
+    if any(r["status"] == "failed" for r in runs): raise typer.Exit(1)
+
+# %% ../nbs/90_cli.ipynb #3b23b446
+@app.command()
+def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
+            model: Optional[Path] = typer.Option(None, help="A model file, a model folder, or a folder of them (its best). Default: reports/models."),
+            top: int = typer.Option(3, help="How many genres to show per file."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, genre, top: [[genre, p], ...]} or {file, error}.")):
+    "Print the most likely genres of audio files; exit status 1 only when none could be predicted."
+    import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.predict import ModelError, load_predictor, predict_iter
+    try: predictor = load_predictor(model)
+    except ModelError as e: _fail(e)
+    m, acc = predictor.meta, predictor.meta.get("track_accuracy")
+    typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)}" + (f", {acc:.1%} per track on {m.get('dataset', '?')}" if acc is not None else "")
+               + ")", err=True)
+    if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
+    n_ok = 0
+    for r in predict_iter(files, predictor, top=top):
+        n_ok += "error" not in r
+        if as_json: typer.echo(json.dumps(r))
+        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
+        else: typer.echo(f"{r['file']}: " + ", ".join(f"{g} {p:.1%}" for g, p in r["top"]))
+    if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #c177e91b
 def main():
