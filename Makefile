@@ -11,10 +11,12 @@ DATA   ?= auto
 
 .PHONY: install reports test export readme check-readme check-export clean-reports
 
-$(STAMP): setup.py settings.ini
+$(STAMP): setup.py settings.ini Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# musicnn's pretrained weights (06_transfer); --no-deps: its metadata pins numpy<1.17, its TF1 code is never imported
+	$(BIN)/python -m pip install --quiet --no-deps musicnn==0.1.0
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -15,7 +15,8 @@ from .data import (GENRES, SR, AudioError, DatasetError, FetchError, describe_da
                            make_synthetic, skipped_files)
 
 # %% auto #0
-__all__ = ['app', 'USER_ERRORS', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict', 'main']
+__all__ = ['app', 'USER_ERRORS', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict', 'embed',
+           'tags', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
@@ -86,6 +87,17 @@ def info(data_dir: Path = typer.Argument(..., help="A folder laid out as <genre>
 # %% ../nbs/90_cli.ipynb #8539a5bf
 def _table_meta_path(out: Path) -> Path: return out.with_name(out.name + ".json")
 
+def _write_table(table, out: Path, tracks):
+    "Write a feature table and its sidecar (dataset, parameters, feature kind); report skipped files."
+    out.parent.mkdir(parents=True, exist_ok=True)
+    plain = table.copy(); plain.attrs = {}  # pandas would try to store attrs (DataFrames) in the parquet metadata
+    plain.to_parquet(out, index=False) if out.suffix == ".parquet" else plain.to_csv(out, index=False)
+    _table_meta_path(out).write_text(json.dumps(dict(dataset=describe_dataset(tracks.attrs["root"]), params=table.attrs["params"],
+                                                     features=table.attrs.get("features", "gtzan")), indent=1))
+    sk = table.attrs["skipped"]
+    typer.echo(f"{len(table)} rows ({table.track_id.nunique()} tracks, {table.attrs['stats']['cached']} from the cache) -> {out}")
+    for p, why in zip(sk.path, sk.problem): typer.echo(f"skipped {p}: {why}", err=True)
+
 @app.command()
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
@@ -100,13 +112,7 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
             tracks = discover(data_dir, progress=sys.stderr.isatty())
             table = extract_features(tracks, feature_params(segment_seconds=segment_seconds), n_jobs=n_jobs, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    plain = table.copy(); plain.attrs = {}  # pandas would try to store attrs (DataFrames) in the parquet metadata
-    plain.to_parquet(out, index=False) if out.suffix == ".parquet" else plain.to_csv(out, index=False)
-    _table_meta_path(out).write_text(json.dumps(dict(dataset=describe_dataset(tracks.attrs["root"]), params=table.attrs["params"]), indent=1))
-    sk = table.attrs["skipped"]
-    typer.echo(f"{len(table)} rows ({table.track_id.nunique()} tracks, {table.attrs['stats']['cached']} from the cache) -> {out}")
-    for p, why in zip(sk.path, sk.problem): typer.echo(f"skipped {p}: {why}", err=True)
+    _write_table(table, out, tracks)
 
 # %% ../nbs/90_cli.ipynb #f6be0a73
 @app.command()
@@ -124,6 +130,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         df = read_table(table)
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
+        feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
         k = usable_folds(df, folds)
         if protocol == "kfold" and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks)", err=True)
         typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, {len(df)} rows, protocol {protocol}")
@@ -131,13 +138,18 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         for name in [m.strip() for m in models.split(",") if m.strip()]:
             seg, trk, _ = evaluate_model(df, name, protocol, folds=k, inner_folds=inner_folds, seed=seed, n_jobs=n_jobs,
                                          dataset=ds["name"], synthetic=ds["synthetic"])
+            if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
+                for r in (seg, trk): r.update(model=f"{feats}+{name}", family="transfer")
             for r in (seg, trk): write_record(r, out / "metrics")
             typer.echo(f"{name:>7}  track {trk['accuracy']:6.1%} [{trk['ci_low']:.1%}, {trk['ci_high']:.1%}]  "
                        f"segment {seg['accuracy']:6.1%}  train {trk['train_accuracy']:6.1%}  {seg['seconds']:.0f} s")
             if best is None or trk["accuracy"] > best[1]: best = (name, trk["accuracy"])
         final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
-        saved = save_classical(final, out / "models" / "classical", feature_params=meta.get("params", {}),
-                               meta=dict(model=best[0], dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1]))
+        info = dict(model=best[0] if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
+        if transfer:
+            from genre_nb.transfer import save_transfer
+            saved = save_transfer(final, out / "models" / "transfer", layer=meta["params"]["layer"], per=meta["params"]["per"], meta=info)
+        else: saved = save_classical(final, out / "models" / "classical", feature_params=meta.get("params", {}), meta=info)
     except USER_ERRORS as e: _fail(e)
     typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {out / 'metrics'}, model in {saved}")
 
@@ -186,6 +198,45 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
         if as_json: typer.echo(json.dumps(r))
         elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
         else: typer.echo(f"{r['file']}: " + ", ".join(f"{g} {p:.1%}" for g, p in r["top"]))
+    if not n_ok: raise typer.Exit(1)
+
+# %% ../nbs/90_cli.ipynb #a5b6ca56
+@app.command()
+def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
+          out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
+          layer: str = typer.Option("penultimate", help="penultimate (200) | mean_pool | max_pool (753) | pool (1506) | tags (50)"),
+          per: str = typer.Option("track", help="track: one row per track (mean of its 3 s patches) | patch: one row per patch"),
+          n_jobs: int = typer.Option(2, help="Threads decoding audio and computing mels while the model runs.")):
+    "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
+    import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.transfer import MusicnnMissing, extract_embeddings
+    if out.suffix not in (".parquet", ".csv"): _fail(ValueError(f"--out must end in .parquet or .csv, got {out.name}"))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tracks = discover(data_dir, progress=sys.stderr.isatty())
+            table = extract_embeddings(tracks, layer, per=per, n_jobs=n_jobs, progress=sys.stderr.isatty())
+    except (*USER_ERRORS, MusicnnMissing) as e: _fail(e)
+    _write_table(table, out, tracks)
+
+@app.command()
+def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
+         top: int = typer.Option(5, help="How many tags per file."),
+         as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, tags: [[tag, p], ...]} or {file, error}.")):
+    "The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training needed."
+    import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.predict import audio_inputs
+    from genre_nb.transfer import MusicnnMissing, file_tags, musicnn
+    try: musicnn()
+    except MusicnnMissing as e: _fail(e)
+    n_ok = 0
+    for f in audio_inputs(files):
+        try: r = dict(file=str(f), tags=file_tags(f, top=top)); n_ok += 1
+        except AudioError as e: r = dict(file=str(f), error=e.problem)
+        except FileNotFoundError: r = dict(file=str(f), error="no such file")
+        if as_json: typer.echo(json.dumps(r))
+        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
+        else: typer.echo(f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"]))
     if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #c177e91b

@@ -18,7 +18,7 @@ from .data import SR, SEGMENT_SECONDS, AudioError, data_home, load_audio, skippe
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRACTORS', 'segment', 'hpss', 'gtzan_features',
            'naive_gtzan_features', 'logmel', 'feature_params', 'file_features', 'file_logmels', 'content_hash',
-           'cache_key', 'cached', 'extract_features', 'extract_logmels']
+           'cache_key', 'cache_get', 'cache_put', 'cached', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -130,21 +130,32 @@ def cache_key(path, kind, params) -> str:
     spec = json.dumps(dict(kind=kind, params=params, version=FEATURE_VERSION, file=content_hash(path)), sort_keys=True)
     return hashlib.sha256(spec.encode()).hexdigest()[:32]
 
-def cached(path, kind="features", params=None, cache_dir=None):
-    "(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else computed and stored."
+def cache_get(path, kind="features", params=None, cache_dir=None) -> tuple:
+    "(entry path, key, cached array or None) of `kind` computed with `params` from the file at `path`."
     params, cache_dir = params or feature_params(), Path(cache_dir) if cache_dir else data_home() / "cache"
     key = cache_key(path, kind, params)
     entry = cache_dir / kind / key[:2] / f"{key}.npz"
     if entry.exists():
         try:
             with np.load(entry) as z:
-                if str(z["key"]) == key: return z["value"], "cached"
-        except Exception: pass  # truncated or corrupt: recompute below
-    value = EXTRACTORS[kind](path, params)
+                if str(z["key"]) == key: return entry, key, z["value"]
+        except Exception: pass  # truncated or corrupt: recomputed by the caller
+    return entry, key, None
+
+def cache_put(entry, key, value):
+    "Store `value` at cache `entry` atomically (a reader never sees half a file)."
     entry.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=entry.parent, suffix=".tmp", delete=False) as tmp:
         np.savez(tmp, value=value, key=np.array(key))
     os.replace(tmp.name, entry)
+
+def cached(path, kind="features", params=None, cache_dir=None, extractor=None):
+    "(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else computed (by `extractor`, default EXTRACTORS[kind]) and stored."
+    params = params or feature_params()
+    entry, key, value = cache_get(path, kind, params, cache_dir)
+    if value is not None: return value, "cached"
+    value = (extractor or EXTRACTORS[kind])(path, params)
+    cache_put(entry, key, value)
     return value, "computed"
 
 # %% ../nbs/01_features.ipynb #4369bd55

@@ -66,6 +66,7 @@ class Predictor:
     seconds: float
     proba: Callable = field(repr=False)
     meta: dict = field(default_factory=dict, repr=False)
+    track_proba: Callable | None = field(default=None, repr=False)  # whole signal -> (probabilities, windows), for models that classify a track at once
 
 def _full_width(p, classes, n) -> np.ndarray:
     "Probabilities of a classifier that saw only `classes` (indices) spread over all `n` labels."
@@ -123,11 +124,13 @@ def windows(y, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
 def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=64) -> dict:
     "{file, genre, top: [[genre, probability], ...], windows, seconds, model} for one path, or array `src` at rate `sr`."
     y = load_audio(src, predictor.sr, orig_sr=sr)
-    w = windows(y, predictor.sr, predictor.seconds)
-    p = np.concatenate([predictor.proba(w[i:i + batch]) for i in range(0, len(w), batch)]).mean(axis=0)
+    if predictor.track_proba is not None: p, n = predictor.track_proba(y)
+    else:
+        w = windows(y, predictor.sr, predictor.seconds)
+        p, n = np.concatenate([predictor.proba(w[i:i + batch]) for i in range(0, len(w), batch)]).mean(axis=0), len(w)
     order = np.argsort(-p)[:top]
     return dict(file=str(src) if not isinstance(src, np.ndarray) else "<array>", genre=predictor.labels[order[0]],
-                top=[[predictor.labels[i], round(float(p[i]), 4)] for i in order], windows=len(w),
+                top=[[predictor.labels[i], round(float(p[i]), 4)] for i in order], windows=int(n),
                 seconds=round(len(y) / predictor.sr, 2), model=str(predictor.path))
 
 def audio_inputs(paths) -> list:

@@ -11,11 +11,11 @@ from . import __version__
 from .data import describe_dataset, project_root, resolve_data_dir
 
 # %% auto #0
-__all__ = ['SHARED_PARAMETERS', 'RunError', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'run_notebooks',
+__all__ = ['RUN_LAST', 'SHARED_PARAMETERS', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'run_notebooks',
            'md_table', 'write_index']
 
-# %% ../nbs/85_reports.ipynb #f1302654
-class RunError(RuntimeError): "A notebook run that failed; the message names the notebook and the cell."
+# %% ../nbs/85_reports.ipynb #b3cda9dc
+RUN_LAST = ("05_comparison",)  # it compares what the model notebooks wrote, 06_transfer included
 
 def _package_checkout() -> Path:
     "The folder above the installed genre_nb package (the checkout, for an editable install)."
@@ -26,7 +26,7 @@ def find_notebooks(nbs_dir=None) -> list:
     "The report notebooks (nbs/NN_*.ipynb) in order: from `nbs_dir`, else the checkout's nbs/."
     cands = [Path(nbs_dir)] if nbs_dir else [project_root() / "nbs", _package_checkout() / "nbs"]
     for d in cands:
-        found = sorted(p for p in d.glob("[0-9][0-9]_*.ipynb") if int(p.name[:2]) < 80) if d.is_dir() else []
+        found = sorted((p for p in d.glob("[0-9][0-9]_*.ipynb") if int(p.name[:2]) < 80), key=lambda p: (p.stem in RUN_LAST, p.name)) if d.is_dir() else []
         if found: return found
     raise FileNotFoundError(f"no report notebooks (NN_name.ipynb) in {' or '.join(map(str, cands))}: run inside a genre-nb checkout, "
                             "set GENRE_NB_HOME to one, or pass its nbs/ folder")
