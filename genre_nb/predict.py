@@ -53,7 +53,8 @@ def find_model(path=None) -> Path:
     if not found: raise ModelError(f"no saved model in {path} (a model folder holds meta.json and one of {', '.join(MODEL_FILES)}): {TRAIN_HINT}")
     usable = [d for d in found if _compatible(d)]  # the best score is no use if this version cannot load it
     if not usable: read_meta(found[0])  # raises, saying which version wrote it
-    return max(usable, key=lambda d: read_meta(d).get("track_accuracy") or -1.0)
+    rank = lambda m: (not m.get("synthetic", False), m.get("track_accuracy") or -1.0)  # real music first, then the score
+    return max(usable, key=lambda d: rank(read_meta(d)))
 
 # %% ../nbs/80_predict.ipynb #47ec838a
 @dataclass

@@ -11,8 +11,7 @@ from . import __version__
 from .data import describe_dataset, project_root, resolve_data_dir
 
 # %% auto #0
-__all__ = ['RUN_LAST', 'SHARED_PARAMETERS', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'run_notebooks',
-           'md_table', 'write_index']
+__all__ = ['RUN_LAST', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'run_notebooks', 'md_table', 'write_index']
 
 # %% ../nbs/85_reports.ipynb #b3cda9dc
 RUN_LAST = ("05_comparison",)  # it compares what the model notebooks wrote, 06_transfer included
@@ -39,9 +38,7 @@ def select_notebooks(notebooks, only=None) -> list:
     if unknown: raise ValueError(f"no notebook {', '.join(unknown)}; choose from {', '.join(p.stem for p in notebooks)}")
     return [p for p in notebooks if p.stem in want or p.name[:2] in [w.zfill(2) for w in want]]
 
-# %% ../nbs/85_reports.ipynb #8c07942b
-SHARED_PARAMETERS = ("data_dir", "reports_dir", "model_dir", "epochs", "seed", "n_jobs")
-
+# %% ../nbs/85_reports.ipynb #471669d0
 def notebook_parameters(path) -> set:
     "The names in a notebook's `parameters` cell."
     import papermill as pm
@@ -51,7 +48,8 @@ def _absolute(v):
     return str(Path(v).expanduser().resolve()) if isinstance(v, (str, Path)) and str(v) != "auto" and (os.sep in str(v) or Path(v).exists()) else v
 
 def run_notebooks(only=None, *, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
-    "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook.\n\n    out/runs.json keeps the latest run of every notebook, so a partial run (`only`) does not hide the others."
+    "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
+    # out/runs.json keeps the latest run of every notebook, so a partial run (`only`) does not hide the others
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
     nbs = select_notebooks(find_notebooks(nbs_dir), only)
