@@ -131,7 +131,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
         feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
-        k = usable_folds(df, folds)
+        k, one_row = usable_folds(df, folds), bool(df.groupby("track_id").size().max() == 1)
         if protocol == "kfold" and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks)", err=True)
         typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, {len(df)} rows, protocol {protocol}")
         best = None
@@ -140,7 +140,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                                          dataset=ds["name"], synthetic=ds["synthetic"])
             if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
                 for r in (seg, trk): r.update(model=f"{feats}+{name}", family="transfer")
-            for r in (seg, trk): write_record(r, out / "metrics")
+            for r in ((trk,) if one_row else (seg, trk)): write_record(r, out / "metrics")  # one row per track: no segment level
             typer.echo(f"{name:>7}  track {trk['accuracy']:6.1%} [{trk['ci_low']:.1%}, {trk['ci_high']:.1%}]  "
                        f"segment {seg['accuracy']:6.1%}  train {trk['train_accuracy']:6.1%}  {seg['seconds']:.0f} s")
             if best is None or trk["accuracy"] > best[1]: best = (name, trk["accuracy"])

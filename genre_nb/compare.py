@@ -125,18 +125,23 @@ def plot_accuracy(records, title=""):
     return fig
 
 def plot_train_test(records, references=None, protocol="kfold", level="track", title=""):
-    "Train accuracy against test accuracy per model (the diagonal = no overfitting); external references as stars."
+    "Train and test accuracy per model, joined by a line whose length is the overfitting; external references in black."
     import matplotlib.pyplot as plt
     r = records[(records.protocol == protocol) & (records.level == level)].dropna(subset=["train_accuracy"])
-    fig, ax = plt.subplots(figsize=(5.5, 5))
-    ax.plot([0, 1], [0, 1], color="grey", lw=1, ls=":")
-    for fam, g in r.groupby("family"):
-        ax.scatter(g.accuracy, g.train_accuracy, label=fam, s=40)
-        for _, row in g.iterrows(): ax.annotate(row.model, (row.accuracy, row.train_accuracy), fontsize=8, xytext=(3, -8), textcoords="offset points")
+    rows = [(f"{m} ({f})", a, t, f) for m, f, a, t in zip(r.model, r.family, r.accuracy, r.train_accuracy)]
     if references is not None:
-        ref = references.dropna(subset=["train_accuracy"])
-        ax.scatter(ref.accuracy, ref.train_accuracy, marker="*", s=160, color="k", label="external (not reproduced)")
-        for _, row in ref.iterrows(): ax.annotate(row.source, (row.accuracy, row.train_accuracy), fontsize=7, xytext=(-150, 6), textcoords="offset points")
-    ax.set(xlim=(0, 1.02), ylim=(0, 1.02), xlabel=f"test accuracy ({protocol}, {level})", ylabel="train accuracy", title=title)
-    ax.legend(fontsize=8, loc="lower right"); fig.tight_layout()
+        ref = references.dropna(subset=["train_accuracy", "accuracy"])
+        rows += [(f"{s} (external, not reproduced)", a, t, "external") for s, a, t in zip(ref.source, ref.accuracy, ref.train_accuracy)]
+    rows.sort(key=lambda x: x[1])
+    colors = dict(classical="C0", deep="C1", transfer="C2", external="k")
+    fig, ax = plt.subplots(figsize=(8, 0.38 * len(rows) + 1.2))
+    for y, (name, test, train, fam) in enumerate(rows):
+        ax.plot([test, train], [y, y], color=colors.get(fam, "grey"), lw=2, alpha=0.6)
+        ax.scatter([test], [y], color=colors.get(fam, "grey"), s=40, zorder=3)
+        ax.scatter([train], [y], facecolor="white", edgecolor=colors.get(fam, "grey"), s=40, zorder=3)
+        ax.annotate(f"{100 * (train - test):+.1f}", (max(test, train), y), xytext=(6, -3), textcoords="offset points", fontsize=7)
+    ax.set_yticks(range(len(rows)), [x[0] for x in rows], fontsize=8)
+    lo = max(0.0, min(min(x[1], x[2]) for x in rows) - 0.05) if rows else 0.0
+    ax.set(xlim=(lo, 1.04), xlabel=f"accuracy ({protocol}, {level}): filled = test, open = train; number = train minus test, points", title=title)
+    fig.tight_layout()
     return fig

@@ -75,7 +75,7 @@ def run_notebooks(only=None, *, data_dir="auto", out="reports", epochs=None, par
         except Exception as e:
             run.update(status="failed", error=f"{p.stem} did not run: {type(e).__name__}: {e}")
         run.update(seconds=round(time.time() - t0, 1), when=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-        merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: r["notebook"])
+        merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: (r["notebook"] in RUN_LAST, r["notebook"]))  # run order
         (out / "runs.json").write_text(json.dumps(dict(runs=merged, parameters=shared, version=__version__), indent=1, default=str))
         if run["status"] == "failed":
             log(f"FAILED: {run['error']}\n  the executed notebook, stopped at that cell: {out / p.name}")
@@ -120,7 +120,7 @@ def write_index(out="reports", runs=None, data_dir="auto") -> Path:
         ds = describe_dataset(resolve_data_dir(data_dir, progress=False))["name"] if data_dir != "auto" else newest_dataset(out / "metrics")
         recs = load_records(out / "metrics", ds)
         synthetic = bool(recs.synthetic.any())
-        lines += [f"Dataset **{ds}**" + (": **SYNTHETIC audio, not real music**; these numbers say nothing about real genres." if synthetic else "") + " "
+        lines += [f"Dataset **{ds}**" + (": **SYNTHETIC audio, not real music**; these numbers say nothing about real genres." if synthetic else ".") + " "
                   "Accuracy in percent with its 95% bootstrap interval over tracks; `kfold` and `fault-filtered` split by track, "
                   "`segment-random` leaks a track's segments across the split and is shown only to measure that leak.", "",
                   md_table(format_summary(summary_table(recs)))]
