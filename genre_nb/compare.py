@@ -103,24 +103,27 @@ REFERENCES = pd.DataFrame([  # figure: as published; accuracy: a number only whe
 
 # %% ../nbs/05_comparison.ipynb #22337e6d
 def plot_accuracy(records, title=""):
-    "Bars of accuracy with 95% CI error bars: model x protocol, one panel per level."
+    "Bars of accuracy with 95% CI error bars: model x protocol, one panel per level (models best first under the honest protocol)."
     import matplotlib.pyplot as plt
     levels = [l for l in ("track", "segment") if l in set(records.level)]
     protos = sorted(set(records.protocol), key=lambda p: (p == "segment-random", p))
-    honest = records[(records.level == levels[0]) & (records.protocol == protos[0])]  # order: best under the first honest protocol
-    models = list(honest.sort_values("accuracy", ascending=False).model.drop_duplicates())
-    models += [m for m in sorted(set(records.model)) if m not in models]
-    fig, axs = plt.subplots(1, len(levels), figsize=(max(6, 1.1 * len(models)) * len(levels), 3.8), squeeze=False, sharey=True)
+    n_models = records.groupby("level").model.nunique().max()
+    fig, axs = plt.subplots(len(levels), 1, figsize=(max(7, 0.9 * n_models + 2), 3.3 * len(levels)), squeeze=False)
     w = 0.8 / len(protos)
-    for ax, level in zip(axs[0], levels):
+    for ax, level in zip(axs[:, 0], levels):
+        at = records[records.level == level]
+        honest = at[at.protocol == protos[0]]  # order: best under the first honest protocol
+        models = list(honest.sort_values("accuracy", ascending=False).model.drop_duplicates())
+        models += [m for m in sorted(set(at.model)) if m not in models]
         for j, proto in enumerate(protos):
-            r = records[(records.level == level) & (records.protocol == proto)].set_index("model").reindex(models)
+            r = at[at.protocol == proto].set_index("model").reindex(models)
             x = np.arange(len(models)) + (j - (len(protos) - 1) / 2) * w
-            ax.bar(x, r.accuracy, w, label=proto, hatch="//" if proto == "segment-random" else None, alpha=0.85)
+            ax.bar(x, r.accuracy, w, label=proto, hatch="//" if proto == "segment-random" else None, alpha=0.85, color=f"C{j}")
             ax.errorbar(x, r.accuracy, yerr=[r.accuracy - r.ci_low, r.ci_high - r.accuracy], fmt="none", color="k", lw=1)
-        ax.set_xticks(np.arange(len(models)), models, rotation=30); ax.set(ylim=(0, 1), title=f"{level} level", ylabel="accuracy")
+        ax.set_xticks(np.arange(len(models)), models, rotation=25, ha="right", fontsize=8)
+        ax.set(ylim=(0, 1), title=f"{level} level", ylabel="accuracy")
         ax.axhline(1 / max(1, len(records.labels.iloc[0])), color="grey", ls=":", lw=1)
-    axs[0][-1].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
