@@ -98,6 +98,17 @@ def _write_table(table, out: Path, tracks):
     typer.echo(f"{len(table)} rows ({table.track_id.nunique()} tracks, {table.attrs['stats']['cached']} from the cache) -> {out}")
     for p, why in zip(sk.path, sk.problem): typer.echo(f"skipped {p}: {why}", err=True)
 
+def _table_command(data_dir: Path, out: Path, extract, errors=USER_ERRORS):
+    "Discover `data_dir`, compute `extract(tracks, progress)`, write the table to `out`; a user error exits 1."
+    if out.suffix not in (".parquet", ".csv"): _fail(ValueError(f"--out must end in .parquet or .csv, got {out.name}"))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the skipped files are reported by _write_table, with their reasons
+            tracks = discover(data_dir, progress=sys.stderr.isatty())
+            table = extract(tracks, sys.stderr.isatty())
+    except errors as e: _fail(e)
+    _write_table(table, out, tracks)
+
 @app.command()
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
@@ -105,14 +116,8 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
              n_jobs: int = typer.Option(2, help="Parallel processes.")):
     "Compute the 57 GTZAN features per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
-    if out.suffix not in (".parquet", ".csv"): _fail(ValueError(f"--out must end in .parquet or .csv, got {out.name}"))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tracks = discover(data_dir, progress=sys.stderr.isatty())
-            table = extract_features(tracks, feature_params(segment_seconds=segment_seconds), n_jobs=n_jobs, progress=sys.stderr.isatty())
-    except USER_ERRORS as e: _fail(e)
-    _write_table(table, out, tracks)
+    _table_command(data_dir, out, lambda tracks, progress: extract_features(tracks, feature_params(segment_seconds=segment_seconds),
+                                                                            n_jobs=n_jobs, progress=progress))
 
 # %% ../nbs/90_cli.ipynb #f6be0a73
 @app.command()
@@ -210,14 +215,8 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.transfer import MusicnnMissing, extract_embeddings
-    if out.suffix not in (".parquet", ".csv"): _fail(ValueError(f"--out must end in .parquet or .csv, got {out.name}"))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tracks = discover(data_dir, progress=sys.stderr.isatty())
-            table = extract_embeddings(tracks, layer, per=per, n_jobs=n_jobs, progress=sys.stderr.isatty())
-    except (*USER_ERRORS, MusicnnMissing) as e: _fail(e)
-    _write_table(table, out, tracks)
+    _table_command(data_dir, out, lambda tracks, progress: extract_embeddings(tracks, layer, per=per, n_jobs=n_jobs, progress=progress),
+                   errors=(*USER_ERRORS, MusicnnMissing))
 
 @app.command()
 def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
