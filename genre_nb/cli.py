@@ -163,6 +163,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
 def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set."),
         epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their default: 2)."),
         only: Optional[str] = typer.Option(None, help="Notebooks to run, by number or name, e.g. '02,04'. Default: all, in order."),
+        start: Optional[str] = typer.Option(None, "--from", help="Resume: run this notebook and every one after it (e.g. after a failure)."),
         out: Path = typer.Option(Path("reports"), help="Where executed notebooks, figures, metrics, models/ and index.md go."),
         param: list[str] = typer.Option([], "--param", "-p", help="Any other notebook parameter, NAME=VALUE (JSON values, e.g. max_folds=null)."),
         nbs: Optional[Path] = typer.Option(None, help="The notebooks folder (default: the checkout's nbs/)."),
@@ -175,7 +176,7 @@ def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'aut
         if not sep or not k: _fail(ValueError(f"--param wants NAME=VALUE, got {p!r}"))
         try: params[k] = json.loads(v)
         except ValueError: params[k] = v  # a bare string
-    try: runs = run_notebooks(only, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
+    try: runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
                               log=lambda s: typer.echo(s, err=True))
     except USER_ERRORS as e: _fail(e)
     index = write_index(out, data_dir=data)

@@ -30,13 +30,16 @@ def find_notebooks(nbs_dir=None) -> list:
     raise FileNotFoundError(f"no report notebooks (NN_name.ipynb) in {' or '.join(map(str, cands))}: run inside a genre-nb checkout, "
                             "set GENRE_NB_HOME to one, or pass its nbs/ folder")
 
-def select_notebooks(notebooks, only=None) -> list:
-    "The notebooks whose number or name is in `only` ('02,04' or a list), in their own order; all when `only` is empty."
-    if not only: return list(notebooks)
-    want = [w.strip() for w in (only.split(",") if isinstance(only, str) else only) if str(w).strip()]
-    unknown = [w for w in want if not any(p.stem == w or p.name[:2] == w.zfill(2) for p in notebooks)]
+def _matches(p, w) -> bool: return p.stem == w or p.name[:2] == w.zfill(2)
+
+def select_notebooks(notebooks, only=None, start=None) -> list:
+    "The notebooks whose number or name is in `only` ('02,04' or a list), from `start` on, in run order; all when both are empty."
+    want = [w.strip() for w in (only.split(",") if isinstance(only, str) else only or []) if str(w).strip()]
+    unknown = [w for w in want + ([str(start)] if start else []) if not any(_matches(p, w) for p in notebooks)]
     if unknown: raise ValueError(f"no notebook {', '.join(unknown)}; choose from {', '.join(p.stem for p in notebooks)}")
-    return [p for p in notebooks if p.stem in want or p.name[:2] in [w.zfill(2) for w in want]]
+    nbs = list(notebooks)
+    if start: nbs = nbs[next(i for i, p in enumerate(nbs) if _matches(p, str(start))):]  # resume a run that stopped there
+    return [p for p in nbs if any(_matches(p, w) for w in want)] if want else nbs
 
 # %% ../nbs/85_reports.ipynb #471669d0
 def notebook_parameters(path) -> set:
@@ -47,12 +50,12 @@ def notebook_parameters(path) -> set:
 def _absolute(v):
     return str(Path(v).expanduser().resolve()) if isinstance(v, (str, Path)) and str(v) != "auto" and (os.sep in str(v) or Path(v).exists()) else v
 
-def run_notebooks(only=None, *, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
+def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
     "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
     # out/runs.json keeps the latest run of every notebook, so a partial run (`only`) does not hide the others
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
-    nbs = select_notebooks(find_notebooks(nbs_dir), only)
+    nbs = select_notebooks(find_notebooks(nbs_dir), only, start)
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
     shared = dict(data_dir=_absolute(data_dir), reports_dir=str(out), **({"epochs": epochs} if epochs is not None else {}),
                   **{k: _absolute(v) for k, v in (params or {}).items()})
@@ -78,7 +81,8 @@ def run_notebooks(only=None, *, data_dir="auto", out="reports", epochs=None, par
         merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: (r["notebook"] in RUN_LAST, r["notebook"]))  # run order
         (out / "runs.json").write_text(json.dumps(dict(runs=merged, parameters=shared, version=__version__), indent=1, default=str))
         if run["status"] == "failed":
-            log(f"FAILED: {run['error']}\n  the executed notebook, stopped at that cell: {out / p.name}")
+            log(f"FAILED: {run['error']}\n  the executed notebook, stopped at that cell: {out / p.name}\n"
+                f"  after a fix, resume with: genre-nb run --from {p.name[:2]} (and the same options)")
             break
     return runs
 
