@@ -147,7 +147,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                 for r in (seg, trk): r.update(model=f"{feats}+{name}", family="transfer")
             for r in ((trk,) if one_row else (seg, trk)): write_record(r, out / "metrics")  # one row per track: no segment level
             typer.echo(f"{name:>7}  track {trk['accuracy']:6.1%} [{trk['ci_low']:.1%}, {trk['ci_high']:.1%}]  "
-                       f"segment {seg['accuracy']:6.1%}  train {trk['train_accuracy']:6.1%}  {seg['seconds']:.0f} s")
+                       + ("" if one_row else f"segment {seg['accuracy']:6.1%}  ") + f"train {trk['train_accuracy']:6.1%}  {seg['seconds']:.0f} s")
             if best is None or trk["accuracy"] > best[1]: best = (name, trk["accuracy"])
         final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
         info = dict(model=best[0] if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
