@@ -147,7 +147,7 @@ def evaluate_model(table, model="svm", protocol="kfold", *, folds=5, inner_folds
             pd.DataFrame(_proba(search, X[te], len(classes)), columns=classes, index=table.index[te])))
     pred = pd.concat(preds)
     secs = time.time() - t0
-    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(secs, 2), features=len(cols),
+    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(secs, 2), features=len(cols), family="classical",
                   params=dict(best_per_fold=best, folds=folds if protocol != "fault-filtered" else 1, inner_folds=inner_folds, seed=seed))
     seg, trk = score_predictions(pred, classes, model, protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
     return seg, trk, pred

@@ -157,7 +157,7 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
         preds.append(meta.iloc[te][["track_id", "genre", "segment"]].assign(fold=k).join(pd.DataFrame(p, columns=classes, index=meta.index[te])))
     pred = pd.concat(preds)
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
-    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2),
+    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep",
                   params=dict(folds=folds, folds_run=len(splits), seed=seed, **{k: v for k, v in train_kw.items() if k != "verbose"}),
                   n_params=infos[0]["params"], seconds_per_epoch=float(np.mean([i["seconds_per_epoch"] for i in infos])),
                   epochs_run=[i["epochs_run"] for i in infos], peak_memory_mb=max(i["peak_memory_mb"] for i in infos))

@@ -4,9 +4,6 @@
 
 # %% ../nbs/05_comparison.ipynb #a7018721
 from __future__ import annotations
-import json
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
@@ -21,14 +18,18 @@ __all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'load_re
 DEEP_MODELS = ("cnn", "crnn")
 
 def family_of(record) -> str:
-    "classical, deep or transfer: the record's own `family` field, else inferred from its model name."
+    "classical, deep or transfer: the record's own `family` field, else (records written before it existed) inferred from its model."
     if record.get("family") and isinstance(record.get("family"), str): return record["family"]
     return "deep" if record["model"] in DEEP_MODELS or not pd.isna(record.get("n_params", np.nan)) else "classical"
 
-def load_records(metrics_dir, dataset=None) -> pd.DataFrame:
-    "The metric records under `metrics_dir` (of one `dataset`, if given), with a `family` column."
+def _records(metrics_dir) -> pd.DataFrame:
     recs = read_records(metrics_dir)
     if recs.empty: raise FileNotFoundError(f"no metric records in {metrics_dir}: run the model notebooks first (genre-nb run --only 02,03,04)")
+    return recs
+
+def load_records(metrics_dir, dataset=None) -> pd.DataFrame:
+    "The metric records under `metrics_dir` (of one `dataset`, if given), with a `family` column."
+    recs = _records(metrics_dir)
     if dataset is not None:
         if dataset not in set(recs.dataset):
             raise ValueError(f"no records of dataset {dataset!r} in {metrics_dir}; it holds {sorted(set(recs.dataset))}")
@@ -38,9 +39,7 @@ def load_records(metrics_dir, dataset=None) -> pd.DataFrame:
 
 def newest_dataset(metrics_dir) -> str:
     "The dataset of the most recently written record."
-    recs = read_records(metrics_dir)
-    if recs.empty: raise FileNotFoundError(f"no metric records in {metrics_dir}: run the model notebooks first (genre-nb run --only 02,03,04)")
-    return recs.sort_values("created").dataset.iloc[-1]
+    return _records(metrics_dir).sort_values("created").dataset.iloc[-1]
 
 # %% ../nbs/05_comparison.ipynb #18bf386c
 SUMMARY_COLUMNS = ["family", "model", "protocol", "level", "accuracy", "ci_low", "ci_high", "macro_f1", "train_accuracy", "n_tracks"]

@@ -17,8 +17,9 @@ from .data import SR, SEGMENT_SECONDS, AudioError, data_home, load_audio, skippe
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRACTORS', 'segment', 'hpss', 'gtzan_features',
-           'naive_gtzan_features', 'logmel', 'feature_params', 'file_features', 'file_logmels', 'content_hash',
-           'cache_key', 'cache_get', 'cache_put', 'cached', 'extract_features', 'extract_logmels']
+           'naive_gtzan_features', 'logmel', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
+           'file_logmels', 'content_hash', 'cache_key', 'cache_get', 'cache_put', 'cached', 'extract_features',
+           'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -102,18 +103,27 @@ def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_f
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels))
 
+def segments_features(segs, params=None) -> np.ndarray:
+    "The (segments, 57) GTZAN features (FEATURE_COLUMNS order) of rows of samples, float64."
+    p = params or feature_params()
+    return np.array([[f[k] for k in FEATURE_COLUMNS] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"]) for s in segs)])
+
+def segments_logmels(segs, params=None) -> np.ndarray:
+    "The (segments, n_mels, frames) float32 log-mels of rows of samples."
+    p = params or feature_params()
+    return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"]) for s in segs])
+
 def file_features(path, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features of an audio file, float64."
     p = params or feature_params()
     y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    segs = segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"])
-    return np.array([[f[k] for k in FEATURE_COLUMNS] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"]) for s in segs)])
+    return segments_features(segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"]), p)
 
 def file_logmels(path, params=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of an audio file."
     p = params or feature_params()
     y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"]) for s in segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"])])
+    return segments_logmels(segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"]), p)
 
 # %% ../nbs/01_features.ipynb #ab9d071d
 EXTRACTORS = {"features": file_features, "logmels": file_logmels}

@@ -69,30 +69,23 @@ class Predictor:
     meta: dict = field(default_factory=dict, repr=False)
     track_proba: Callable | None = field(default=None, repr=False)  # whole signal -> (probabilities, windows), for models that classify a track at once
 
-def _full_width(p, classes, n) -> np.ndarray:
-    "Probabilities of a classifier that saw only `classes` (indices) spread over all `n` labels."
-    out = np.zeros((len(p), n)); out[:, np.asarray(classes, int)] = p
-    return out
-
 def _load_classical(d, meta) -> Predictor:
-    from genre_nb.classical import load_classical
-    from genre_nb.features import gtzan_features
+    from genre_nb.classical import _proba, load_classical
+    from genre_nb.features import FEATURE_COLUMNS, feature_params, segments_features
     pipe, labels, spec, _ = load_classical(d)
-    cols, p = spec["columns"], {**dict(sr=SR, segment_seconds=SEGMENT_SECONDS, n_fft=2048, hop_length=512), **spec.get("params", {})}
-    def proba(windows):
-        X = np.array([[f[c] for c in cols] for f in (gtzan_features(w, p["sr"], p["n_fft"], p["hop_length"]) for w in windows)])
-        return _full_width(pipe.predict_proba(X), pipe.classes_, len(labels))
+    p = {**feature_params(), **spec.get("params", {})}
+    cols = [FEATURE_COLUMNS.index(c) for c in spec["columns"]]  # the columns the model was trained on, in its order
+    proba = lambda windows: _proba(pipe, segments_features(windows, p)[:, cols], len(labels))  # full width, also for absent classes
     return Predictor(Path(d), "classical", labels, p["sr"], p["segment_seconds"], proba, meta)
 
 def _load_deep(d, meta) -> Predictor:
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.cnn import load_deep
-    from genre_nb.features import logmel
+    from genre_nb.features import feature_params, segments_logmels
     model, labels, spec, (mean, std), _ = load_deep(d)
-    p = {**dict(sr=SR, segment_seconds=SEGMENT_SECONDS, n_fft=2048, hop_length=512, n_mels=128), **spec.get("params", {})}
+    p = {**feature_params(), **spec.get("params", {})}
     def proba(windows):
-        X = np.stack([logmel(w, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"]) for w in windows])
-        X = (X - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as SegmentData)
+        X = (segments_logmels(windows, p) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as SegmentData)
         return np.asarray(model.predict_on_batch(X[..., None]), float)
     return Predictor(Path(d), "deep", labels, p["sr"], p["segment_seconds"], proba, meta)
 

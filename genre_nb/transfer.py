@@ -205,16 +205,17 @@ def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=Non
 def load_transfer_predictor(d, meta):
     "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier."
     import joblib
-    from genre_nb.predict import ModelError, Predictor, _full_width
+    from genre_nb.classical import _proba
+    from genre_nb.predict import ModelError, Predictor
     d = Path(d); spec = json.loads((d / "features.json").read_text())
     head, labels = joblib.load(d / "head.joblib"), json.loads((d / "labels.json").read_text())
     if spec.get("params", {}).get("version") != EMBED_VERSION: raise ModelError(f"{d}: embeddings of another version; retrain with 06_transfer")
     net = musicnn(spec["params"].get("model", "MSD_musicnn"))
     def proba(windows):  # one row per 3 s window (16 kHz), each embedded on its own
         E = layer_slice(embed_patches(np.concatenate([musicnn_input(w) for w in windows]), net), spec["layer"])
-        return _full_width(head.predict_proba(E), head.classes_, len(labels))
+        return _proba(head, E, len(labels))
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y), net), spec["layer"])
-        return _full_width(head.predict_proba(E.mean(0, keepdims=True) if spec.get("per") == "track" else E), head.classes_, len(labels)).mean(0), len(E)
+        return _proba(head, E.mean(0, keepdims=True) if spec.get("per") == "track" else E, len(labels)).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
     return Predictor(d, "transfer", labels, MUSICNN["sr"], seconds, proba, meta, track_proba)
