@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .data import (GENRES, SR, AudioError, DatasetError, FetchError, describe_dataset, discover, fetch_gtzan,
+from .data import (GENRES, AudioError, DatasetError, FetchError, describe_dataset, discover, fetch_gtzan,
                            make_synthetic, skipped_files)
 
 # %% auto #0
@@ -28,6 +28,16 @@ def _fail(e: Exception):
     raise typer.Exit(1)
 
 USER_ERRORS = (AudioError, DatasetError, FetchError, FileNotFoundError, FileExistsError, ValueError)
+
+def _echo_results(results, as_json: bool, line) -> int:
+    "Print per-file results (`line(r)` as text, or JSON a line), errors naming their file; return how many succeeded."
+    n_ok = 0
+    for r in results:
+        n_ok += "error" not in r
+        if as_json: typer.echo(json.dumps(r))
+        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
+        else: typer.echo(line(r))
+    return n_ok
 
 @app.callback(invoke_without_command=True)
 def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")):
@@ -198,13 +208,8 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
     typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)}" + (f", {acc:.1%} per track on {m.get('dataset', '?')}" if acc is not None else "")
                + ")", err=True)
     if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
-    n_ok = 0
-    for r in predict_iter(files, predictor, top=top):
-        n_ok += "error" not in r
-        if as_json: typer.echo(json.dumps(r))
-        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
-        else: typer.echo(f"{r['file']}: " + ", ".join(f"{g} {p:.1%}" for g, p in r["top"]))
-    if not n_ok: raise typer.Exit(1)
+    if not _echo_results(predict_iter(files, predictor, top=top), as_json, lambda r: f"{r['file']}: " + ", ".join(f"{g} {p:.1%}" for g, p in r["top"])):
+        raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #a5b6ca56
 @app.command()
@@ -225,19 +230,12 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
          as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, tags: [[tag, p], ...]} or {file, error}.")):
     "The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training needed."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from genre_nb.predict import audio_inputs
+    from genre_nb.predict import for_each_file
     from genre_nb.transfer import MusicnnMissing, file_tags, musicnn
     try: musicnn()
     except MusicnnMissing as e: _fail(e)
-    n_ok = 0
-    for f in audio_inputs(files):
-        try: r = dict(file=str(f), tags=file_tags(f, top=top)); n_ok += 1
-        except AudioError as e: r = dict(file=str(f), error=e.problem)
-        except FileNotFoundError: r = dict(file=str(f), error="no such file")
-        if as_json: typer.echo(json.dumps(r))
-        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
-        else: typer.echo(f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"]))
-    if not n_ok: raise typer.Exit(1)
+    results = for_each_file(files, lambda f: dict(file=str(f), tags=file_tags(f, top=top)))
+    if not _echo_results(results, as_json, lambda r: f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"])): raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #c177e91b
 def main():

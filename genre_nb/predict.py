@@ -4,7 +4,7 @@
 
 # %% ../nbs/80_predict.ipynb #0c930dc5
 from __future__ import annotations
-import json, time
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -12,11 +12,11 @@ from typing import Callable
 import numpy as np
 
 from . import __version__
-from .data import AUDIO_EXTENSIONS, SR, SEGMENT_SECONDS, AudioError, load_audio, reports_home
+from .data import SR, SEGMENT_SECONDS, AudioError, load_audio, reports_home
 
 # %% auto #0
 __all__ = ['MODEL_FILES', 'TRAIN_HINT', 'LOADERS', 'ModelError', 'is_model_dir', 'read_meta', 'find_model', 'Predictor',
-           'load_predictor', 'windows', 'predict_file', 'audio_inputs', 'predict_iter', 'predict']
+           'load_predictor', 'windows', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter', 'predict']
 
 # %% ../nbs/80_predict.ipynb #b6dde2fe
 class ModelError(ValueError): "No usable saved model: missing, unreadable, or written by an incompatible version."
@@ -39,10 +39,6 @@ def read_meta(d) -> dict:
         raise ModelError(f"{d} was saved by genre-nb {saved}; this is genre-nb {ours}, which cannot load it: {TRAIN_HINT}")
     return meta
 
-def _compatible(d) -> bool:
-    try: read_meta(d); return True
-    except ModelError: return False
-
 def find_model(path=None) -> Path:
     "The model folder that `path` names (a model file, a model folder, or a folder of them: the best usable one); default reports/models."
     path = Path(path) if path is not None else reports_home() / "models"
@@ -51,21 +47,23 @@ def find_model(path=None) -> Path:
     if is_model_dir(path): return path
     found = sorted(d for d in path.iterdir() if is_model_dir(d)) if path.is_dir() else []
     if not found: raise ModelError(f"no saved model in {path} (a model folder holds meta.json and one of {', '.join(MODEL_FILES)}): {TRAIN_HINT}")
-    usable = [d for d in found if _compatible(d)]  # the best score is no use if this version cannot load it
+    usable = {}
+    for d in found:  # the best score is no use if this version cannot load it
+        try: usable[d] = read_meta(d)
+        except ModelError: pass
     if not usable: read_meta(found[0])  # raises, saying which version wrote it
-    rank = lambda m: (not m.get("synthetic", False), m.get("track_accuracy") or -1.0)  # real music first, then the score
-    return max(usable, key=lambda d: rank(read_meta(d)))
+    return max(usable, key=lambda d: (not usable[d].get("synthetic", False), usable[d].get("track_accuracy") or -1.0))  # real music first
 
 # %% ../nbs/80_predict.ipynb #47ec838a
 @dataclass
 class Predictor:
-    "A loaded model: `proba(windows)` maps (n, samples) audio windows at `sr` to (n, len(labels)) probabilities."
+    "A loaded model: `proba` maps (n, samples) windows at `sr` to (n, len(labels)) probabilities, or `track_proba` a whole signal to one row."
     path: Path
     family: str
     labels: list
     sr: int
     seconds: float
-    proba: Callable = field(repr=False)
+    proba: Callable | None = field(repr=False)  # windows -> probabilities, averaged over the file's windows
     meta: dict = field(default_factory=dict, repr=False)
     track_proba: Callable | None = field(default=None, repr=False)  # whole signal -> (probabilities, windows), for models that classify a track at once
 
@@ -135,12 +133,16 @@ def audio_inputs(paths) -> list:
         else: out.append(p)
     return out
 
-def predict_iter(paths, predictor: Predictor, *, top=3):
-    "Yield, for each audio file in `paths` (files or folders), a `predict_file` dict or {file, error} if it failed."
+def for_each_file(paths, fn):
+    "Yield `fn(file)` for each file in `paths` (files or folders), or {file, error} for a file that cannot be read."
     for f in audio_inputs([paths] if isinstance(paths, (str, Path)) else paths):
-        try: yield predict_file(predictor, f, top=top)
+        try: yield fn(f)
         except AudioError as e: yield dict(file=str(f), error=e.problem)
         except FileNotFoundError: yield dict(file=str(f), error="no such file")
+
+def predict_iter(paths, predictor: Predictor, *, top=3):
+    "Yield, for each audio file in `paths` (files or folders), a `predict_file` dict or {file, error} if it failed."
+    return for_each_file(paths, lambda f: predict_file(predictor, f, top=top))
 
 def predict(paths, model=None, *, top=3, progress=False) -> list:
     "A list of `predict_iter`'s results, with `model` a Predictor, a path (see `find_model`) or None (the best in reports/models)."

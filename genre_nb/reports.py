@@ -4,7 +4,7 @@
 
 # %% ../nbs/85_reports.ipynb #1c0f0cd9
 from __future__ import annotations
-import datetime, json, os, sys, time
+import datetime, json, os, time
 from pathlib import Path
 
 from . import __version__
@@ -16,6 +16,8 @@ __all__ = ['RUN_LAST', 'find_notebooks', 'select_notebooks', 'notebook_parameter
 # %% ../nbs/85_reports.ipynb #b3cda9dc
 RUN_LAST = ("05_comparison",)  # it compares what the model notebooks wrote, 06_transfer included
 
+def _run_order(stem) -> tuple: return (stem in RUN_LAST, stem)
+
 def _package_checkout() -> Path:
     "The folder above the installed genre_nb package (the checkout, for an editable install)."
     import genre_nb
@@ -25,7 +27,7 @@ def find_notebooks(nbs_dir=None) -> list:
     "The report notebooks (nbs/NN_*.ipynb) in order: from `nbs_dir`, else the checkout's nbs/."
     cands = [Path(nbs_dir)] if nbs_dir else [project_root() / "nbs", _package_checkout() / "nbs"]
     for d in cands:
-        found = sorted((p for p in d.glob("[0-9][0-9]_*.ipynb") if int(p.name[:2]) < 80), key=lambda p: (p.stem in RUN_LAST, p.name)) if d.is_dir() else []
+        found = sorted((p for p in d.glob("[0-9][0-9]_*.ipynb") if int(p.name[:2]) < 80), key=lambda p: _run_order(p.stem)) if d.is_dir() else []
         if found: return found
     raise FileNotFoundError(f"no report notebooks (NN_name.ipynb) in {' or '.join(map(str, cands))}: run inside a genre-nb checkout, "
                             "set GENRE_NB_HOME to one, or pass its nbs/ folder")
@@ -78,7 +80,7 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
         except Exception as e:
             run.update(status="failed", error=f"{p.stem} did not run: {type(e).__name__}: {e}")
         run.update(seconds=round(time.time() - t0, 1), when=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-        merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: (r["notebook"] in RUN_LAST, r["notebook"]))  # run order
+        merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: _run_order(r["notebook"]))
         (out / "runs.json").write_text(json.dumps(dict(runs=merged, parameters=shared, version=__version__), indent=1, default=str))
         if run["status"] == "failed":
             log(f"FAILED: {run['error']}\n  the executed notebook, stopped at that cell: {out / p.name}\n"
@@ -108,11 +110,11 @@ def _models_section(out) -> list:
                      f"{m.get('dataset', '?')}{' (SYNTHETIC)' if m.get('synthetic') else ''} | {'' if acc is None else f'{acc:.1%}'} |")
     return lines
 
-def write_index(out="reports", runs=None, data_dir="auto") -> Path:
-    "Write `out`/index.md: notebooks run (status, time; default: all in out/runs.json), the results table, figures, saved models."
+def write_index(out="reports", data_dir="auto") -> Path:
+    "Write `out`/index.md: the notebooks in out/runs.json (status, time), the results table, figures, saved models."
     from genre_nb.compare import format_summary, load_records, newest_dataset, summary_table
     out = Path(out)
-    runs = runs if runs is not None else (json.loads((out / "runs.json").read_text())["runs"] if (out / "runs.json").exists() else [])
+    runs = json.loads((out / "runs.json").read_text())["runs"] if (out / "runs.json").exists() else []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# genre-nb reports", "", f"Written {now} by genre-nb {__version__}.", "", "## Notebooks", ""]
     lines += ["| notebook | status | seconds | run at |", "|---|---|---|---|"]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_transfer.ipynb #a20bcf06
 from __future__ import annotations
-import ast, concurrent.futures, functools, importlib.util, json, os, time, warnings
+import ast, collections, concurrent.futures, functools, importlib.util, json, warnings
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +15,8 @@ from .features import cache_get, cache_put
 
 # %% auto #0
 __all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input',
-           'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'file_tags', 'embed_patches',
-           'layer_slice', 'embed_params', 'extract_embeddings', 'save_transfer', 'load_transfer_predictor']
+           'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'embed_patches', 'layer_slice',
+           'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'load_transfer_predictor']
 
 # %% ../nbs/06_transfer.ipynb #d9d89a88
 class MusicnnMissing(RuntimeError): "The musicnn wheel, which holds the pretrained weights, is not installed."
@@ -129,15 +129,7 @@ def reference_graph(ckpt_dir=None):
     run = lambda X: sess.run("model/Sigmoid:0", {"model/Placeholder:0": X, "model/Placeholder_2:0": False})  # is_training False
     return sess, run
 
-# %% ../nbs/06_transfer.ipynb #97e909dd
-def file_tags(src, *, sr=None, top=5) -> list:
-    "The `top` [tag, probability] pairs of an audio file (path, or array at rate `sr`), averaged over its 3 s patches."
-    X = musicnn_input(load_audio(src, MUSICNN["sr"], orig_sr=sr))
-    p = np.asarray(musicnn().predict_on_batch(X)["tags"]).mean(axis=0)
-    names = msd_tags()
-    return [[names[i], round(float(p[i]), 4)] for i in np.argsort(-p)[:top]]
-
-# %% ../nbs/06_transfer.ipynb #70795bee
+# %% ../nbs/06_transfer.ipynb #095b76cf
 LAYERS = {"penultimate": (0, 200), "mean_pool": (200, 953), "max_pool": (953, 1706), "tags": (1706, 1756)}
 EMBED_VERSION = 1
 
@@ -158,6 +150,15 @@ def embed_params() -> dict:
     "The settings that key the embedding cache."
     return dict(**MUSICNN, version=EMBED_VERSION)
 
+def _prefetch(fn, items, n):
+    "Futures of `fn(item)`, in order, computed by `n` threads at most 2n items ahead (bounded memory)."
+    with concurrent.futures.ThreadPoolExecutor(max(1, n)) as pool:
+        pending = collections.deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) > 2 * n: yield pending.popleft()
+        while pending: yield pending.popleft()
+
 def _prepare(path, cache_dir):
     "Cache lookup, else the musicnn input of a file (run in a worker thread)."
     entry, key, value = cache_get(path, "musicnn", embed_params(), cache_dir)
@@ -170,18 +171,17 @@ def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=No
     if per not in ("track", "patch"): raise ValueError(f"per must be 'track' or 'patch', got {per!r}")
     layer_slice(np.zeros((1, 1756)), layer)  # validate the layer before any work
     rows, skipped, stats = [], [], {"cached": 0, "computed": 0}
-    with concurrent.futures.ThreadPoolExecutor(max(1, n_jobs)) as pool:
-        futs = [pool.submit(_prepare, p, cache_dir) for p in tracks.path]
-        for row, fut in zip(tracks.itertuples(), tqdm(futs, desc="musicnn", unit="track", disable=not progress)):
-            try:
-                entry, key, emb, X = fut.result()
-                if emb is None: emb = embed_patches(X); cache_put(entry, key, emb); stats["computed"] += 1
-                else: stats["cached"] += 1
-            except AudioError as e: skipped.append(dict(path=row.path, problem=e.problem)); continue
-            except FileNotFoundError: skipped.append(dict(path=row.path, problem="no such file")); continue
-            v = layer_slice(emb, layer)
-            v = v.mean(axis=0, keepdims=True) if per == "track" else v
-            rows.append(pd.DataFrame(v, columns=[f"{layer}_{i}" for i in range(v.shape[1])]).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v))))
+    futs = _prefetch(lambda p: _prepare(p, cache_dir), tracks.path, n_jobs)
+    for row, fut in zip(tracks.itertuples(), tqdm(futs, total=len(tracks), desc="musicnn", unit="track", disable=not progress)):
+        try:
+            entry, key, emb, X = fut.result()
+            if emb is None: emb = embed_patches(X); cache_put(entry, key, emb); stats["computed"] += 1
+            else: stats["cached"] += 1
+        except AudioError as e: skipped.append(dict(path=row.path, problem=e.problem)); continue
+        except FileNotFoundError: skipped.append(dict(path=row.path, problem="no such file")); continue
+        v = layer_slice(emb, layer)
+        v = v.mean(axis=0, keepdims=True) if per == "track" else v
+        rows.append(pd.DataFrame(v, columns=[f"{layer}_{i}" for i in range(v.shape[1])]).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v))))
     cols = ["track_id", "genre", "segment"]
     table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=cols)
     table = table[cols + [c for c in table.columns if c not in cols]]
@@ -190,10 +190,16 @@ def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=No
     if skipped: warnings.warn(f"{len(skipped)} tracks failed and were skipped; see table.attrs['skipped']", stacklevel=2)
     return table
 
+# %% ../nbs/06_transfer.ipynb #d46ca4f0
+def file_tags(src, *, sr=None, top=5) -> list:
+    "The `top` [tag, probability] pairs of an audio file (path, or array at rate `sr`), averaged over its 3 s patches."
+    p = layer_slice(embed_patches(musicnn_input(load_audio(src, MUSICNN["sr"], orig_sr=sr))), "tags").mean(axis=0)
+    names = msd_tags()
+    return [[names[i], round(float(p[i]), 4)] for i in np.argsort(-p)[:top]]
+
 # %% ../nbs/06_transfer.ipynb #90dd0012
 def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
     "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib + what to embed)."
-    import joblib
     from genre_nb.classical import save_classical
     out = save_classical(search, out_dir, meta=meta)
     (out / "model.joblib").rename(out / "head.joblib")
@@ -211,11 +217,8 @@ def load_transfer_predictor(d, meta):
     head, labels = joblib.load(d / "head.joblib"), json.loads((d / "labels.json").read_text())
     if spec.get("params", {}).get("version") != EMBED_VERSION: raise ModelError(f"{d}: embeddings of another version; retrain with 06_transfer")
     net = musicnn(spec["params"].get("model", "MSD_musicnn"))
-    def proba(windows):  # one row per 3 s window (16 kHz), each embedded on its own
-        E = layer_slice(embed_patches(np.concatenate([musicnn_input(w) for w in windows]), net), spec["layer"])
-        return _proba(head, E, len(labels))
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y), net), spec["layer"])
         return _proba(head, E.mean(0, keepdims=True) if spec.get("per") == "track" else E, len(labels)).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
-    return Predictor(d, "transfer", labels, MUSICNN["sr"], seconds, proba, meta, track_proba)
+    return Predictor(d, "transfer", labels, MUSICNN["sr"], seconds, None, meta, track_proba)
