@@ -2,6 +2,8 @@
 #   make reports   the main job: every notebook re-run into reports/, with reports/index.md (DATA=auto|path, ONLY=02,04, EPOCHS=N)
 #   make test      the tests: nbdev_test over every notebook, plus the repository checks
 # Both create .venv and install the package with its dependencies when needed, and reuse it after.
+# The install is pinned by requirements.lock (pip constraints, the versions of a green .venv); UNLOCKED=1 installs without it.
+#   make lock      rewrites requirements.lock from .venv; to refresh: rm -rf .venv && make install UNLOCKED=1, make lock, make test, commit
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
@@ -9,17 +11,33 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.genre-nb-installed
 DATA   ?= auto
 
-.PHONY: install reports test export readme check-readme check-export clean-reports
+.PHONY: install lock reports test export readme check-readme check-export clean-reports
 
-$(STAMP): setup.py settings.ini Makefile
+# -c requirements.lock: every package at its locked version (UNLOCKED=1: none, pip resolves fresh ones for a refresh)
+LOCK   := $(if $(UNLOCKED),,-c requirements.lock)
+
+$(STAMP): setup.py settings.ini Makefile requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' $(LOCK)
 	# musicnn's pretrained weights (06_transfer); --no-deps: its metadata pins numpy<1.17, its TF1 code is never imported
-	$(BIN)/python -m pip install --quiet --no-deps musicnn==0.1.0
+	$(BIN)/python -m pip install --quiet --no-deps musicnn==0.1.0 $(LOCK)
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# requirements.lock from the installed .venv: pip freeze without the editable genre-nb, name==version lines only (no @ file:// ones);
+# musicnn stays in it. The stamp is touched after: .venv is what the new lock says, no reinstall needed.
+lock:
+	@test -x $(BIN)/python || { echo "no $(VENV): run 'make install UNLOCKED=1' first"; exit 1; }
+	@$(BIN)/python -m pip freeze --exclude-editable > requirements.lock.tmp
+	@{ echo '# requirements.lock: pip constraints, the exact versions of a green .venv (make test passed); make install uses them (-c).'; \
+	  $(BIN)/python -c 'import platform as p; print(f"# Made by make lock on Python {p.python_version()}, {p.system()} {p.machine()}.")'; \
+	  echo '# Refresh: rm -rf .venv && make install UNLOCKED=1, then make lock, then make test, then commit.'; \
+	  grep -E '^[A-Za-z0-9][A-Za-z0-9._-]*==[^ ;@]+$$' requirements.lock.tmp; } > requirements.lock.new
+	@rm -f requirements.lock.tmp && mv requirements.lock.new requirements.lock
+	@[ ! -f $(STAMP) ] || touch $(STAMP)
+	@echo "requirements.lock: $$(grep -c '==' requirements.lock) packages"
 
 # genre-nb run: the report notebooks in order with papermill, then reports/index.md; stops at the first failure
 reports: $(STAMP)

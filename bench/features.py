@@ -3,7 +3,7 @@
 Prints audio seconds processed per CPU-second, wall time and peak memory (RSS) for each, on the same clips,
 and the largest difference between their values. Each extractor runs in its own process, so the peak memory
 is its own. Usage: python bench/features.py [DATA_DIR] [--tracks N] [--segment-seconds S]
-(default data: ../shared/data/gtzan-mini if present, else the synthetic set)."""
+(default data: the developers' gtzan-mini beside the checkout if present, else the synthetic set)."""
 import argparse, json, resource, subprocess, sys, time
 from pathlib import Path
 
@@ -11,7 +11,8 @@ from pathlib import Path
 def worker(kind, paths, segment_seconds):
     "Runs in a child process: extract every clip one way, print JSON figures."
     import numpy as np
-    from genre_nb.data import load_audio, SR
+    from genre_nb.audio import load_audio
+    from genre_nb.config import SR
     from genre_nb.features import FEATURE_COLUMNS, gtzan_features, naive_gtzan_features, segment
     fn = gtzan_features if kind == "genre_nb" else naive_gtzan_features
     fn(load_audio(paths[0])[: 3 * SR])  # warm-up: numba compiles librosa's kernels on first use
@@ -37,10 +38,10 @@ def main():
     if a.worker:
         return worker(a.worker[0], json.loads(Path(a.worker[1]).read_text()), a.segment_seconds)
     import numpy as np
-    from genre_nb.data import discover, project_root, resolve_data_dir
-    mini = project_root().parent / "shared" / "data" / "gtzan-mini"
-    root = Path(a.data_dir) if a.data_dir else (mini if mini.exists() else resolve_data_dir("auto"))
-    tracks = discover(root)
+    from genre_nb.data import discover, resolve_data_dir
+    from genre_nb.testing import dev_data
+    root = Path(a.data_dir) if a.data_dir else (dev_data("gtzan-mini") or resolve_data_dir("auto"))
+    tracks = discover(root).tracks
     tracks = tracks.assign(k=tracks.groupby("genre").cumcount()).sort_values(["k", "genre"]).head(a.tracks)
     lst = Path("/tmp/bench_features_paths.json"); lst.write_text(json.dumps(list(tracks.path)))
     print(f"data: {root}  clips: {len(tracks)}  segment: {a.segment_seconds:g} s  (one process each, 1 job)")

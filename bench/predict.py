@@ -16,8 +16,9 @@ ap.add_argument("--repeat", type=int, default=5)
 a = ap.parse_args()
 
 import numpy as np, soundfile as sf
-from genre_nb.data import synth_track
-from genre_nb.predict import is_model_dir, load_predictor, predict_file
+from genre_nb.models import model_dirs
+from genre_nb.predict import load_predictor, predict_file
+from genre_nb.synth import synth_track
 
 f = a.file
 if f is None:
@@ -25,7 +26,7 @@ if f is None:
     y = synth_track("rock", 30.0, sr=44100, seed=7, index=3)
     sf.write(f, np.stack([y, y], 1), 44100)
 exe = shutil.which("genre-nb") or str(Path(sys.executable).parent / "genre-nb")
-dirs = sorted(d for d in a.models.iterdir() if is_model_dir(d)) if a.models.is_dir() else []
+dirs = model_dirs(a.models) if a.models.is_dir() else []
 if not dirs: sys.exit(f"no saved models in {a.models}: train some first (genre-nb run --only 02)")
 print(f"file: {f} ({sf.info(f).duration:.1f} s, {sf.info(f).samplerate} Hz, {sf.info(f).channels} ch); {os.cpu_count()} CPUs")
 print(f"{'model':<12}{'family':<10}{'cold CLI s (median)':>21}{'load s':>8}{'warm API s (median)':>21}")

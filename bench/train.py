@@ -21,7 +21,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=32)
     a = ap.parse_args()
-    from genre_nb.cnn import SegmentData, band_stats, build_cnn
+    from genre_nb.cnn import build_cnn
+    from genre_nb.deep import SegmentData, band_stats
     from genre_nb.crnn import build_crnn
     rng = np.random.default_rng(0)
     X = rng.normal(-30, 10, (a.segments, 128, 130)).astype(np.float32)  # a fixed set of log-mel-shaped inputs

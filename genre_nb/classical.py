@@ -4,12 +4,14 @@
 
 # %% ../nbs/02_classical.ipynb #c3d7725c
 from __future__ import annotations
-import json, os, time, warnings
+import time, warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import joblib
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
@@ -19,12 +21,16 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-from .data import fault_filtered_split, kfold_splits, leaky_segment_split
-from .evaluate import score_predictions, segment_and_track_accuracy
+from .config import FOLDS, N_JOBS, GenreNbError
+from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
+from .features import FEATURE_COLUMNS, feature_params, segments_features
+from .models import ModelError, Predictor, SavedModel, model_folder
+from .splits import protocol_splits, usable_folds
 
 # %% auto #0
-__all__ = ['MODELS', 'PROTOCOLS', 'as_feature_table', 'read_table', 'feature_columns', 'CalibratedSVC', 'make_search',
-           'protocol_splits', 'usable_folds', 'evaluate_model', 'fit_final', 'save_classical', 'load_classical']
+__all__ = ['MODELS', 'as_feature_table', 'read_table', 'feature_columns', 'XGBAnyLabels', 'CalibratedSVC', 'check_models',
+           'make_search', 'full_proba', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical',
+           'classical_predictor']
 
 # %% ../nbs/02_classical.ipynb #2794c132
 def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -59,73 +65,60 @@ def feature_columns(table) -> list:
     return [c for c in table.columns if c not in ("track_id", "genre", "segment")]
 
 # %% ../nbs/02_classical.ipynb #3f311394
-def _xgb():
-    from xgboost import XGBClassifier
+class XGBAnyLabels(ClassifierMixin, BaseEstimator):
+    "XGBoost's classifier for any labels (strings, or codes with gaps): it encodes them as 0..n-1 for XGBoost."
+    def __init__(self, n_estimators=200, max_depth=6, learning_rate=0.1, tree_method="hist", n_jobs=1, random_state=0):
+        self.n_estimators, self.max_depth, self.learning_rate = n_estimators, max_depth, learning_rate
+        self.tree_method, self.n_jobs, self.random_state = tree_method, n_jobs, random_state
 
-    class XGBAnyLabels(XGBClassifier):
-        "XGBClassifier for any label values: XGBoost wants 0..n-1, and a training part may lack a genre."
-        def fit(self, X, y, **kw):
-            labels, codes = np.unique(y, return_inverse=True)
-            self.__dict__.pop("labels_", None)  # XGBoost checks classes_ against 0..n-1 while it fits
-            super().fit(X, codes, **kw)
-            self.labels_ = labels
-            return self
-        def predict(self, X, **kw): return self.labels_[np.asarray(super().predict(X, **kw)).astype(int)]
-        @property
-        def classes_(self): return self.__dict__.get("labels_", np.arange(getattr(self, "n_classes_", 0)))
+    def fit(self, X, y):
+        from xgboost import XGBClassifier  # imported when used: importing xgboost costs time
+        self.classes_, codes = np.unique(np.asarray(y), return_inverse=True)
+        self.booster_ = XGBClassifier(**self.get_params(), verbosity=0).fit(np.asarray(X, float), codes)
+        return self
 
-    return XGBAnyLabels(n_estimators=200, tree_method="hist", n_jobs=1, random_state=0, verbosity=0)
+    def predict_proba(self, X): return self.booster_.predict_proba(np.asarray(X, float))
+    def predict(self, X): return self.classes_[self.predict_proba(X).argmax(1)]
 
-class CalibratedSVC(CalibratedClassifierCV):
-    "An SVC with calibrated probabilities whose calibration folds (3 at most) fit the rarest genre of each training part."
-    def __init__(self, estimator=None, *, method="sigmoid", cv=3, n_jobs=None, ensemble=False):
-        super().__init__(estimator=estimator if estimator is not None else SVC(), method=method, cv=cv, n_jobs=n_jobs, ensemble=ensemble)
-    def fit(self, X, y, **kw):
-        least = int(np.unique(y, return_counts=True)[1].min())
-        if least < 2: raise ValueError(f"svm: a genre has only {least} training example in this split; calibrated probabilities need 2 "
-                                       "(too few tracks for this protocol: use kfold, or the full dataset)")
-        cv = self.cv
-        self.cv = min(cv, least)  # small training parts: fewer calibration folds rather than a failure
-        try: return super().fit(X, y, **kw)
-        finally: self.cv = cv
+class CalibratedSVC(ClassifierMixin, BaseEstimator):
+    "An RBF SVC with sigmoid-calibrated probabilities; the calibration folds (`cv` at most) fit the rarest genre of each training part."
+    def __init__(self, C=1.0, gamma="scale", cv=3, method="sigmoid"):
+        self.C, self.gamma, self.cv, self.method = C, gamma, cv, method
+
+    def fit(self, X, y):
+        least = int(np.unique(np.asarray(y), return_counts=True)[1].min())
+        if least < 2: raise GenreNbError(f"svm: a genre has only {least} training example in this split; calibrated probabilities need 2 "
+                                         "(too few tracks for this protocol: use kfold, or the full dataset)")
+        svc = SVC(C=self.C, gamma=self.gamma)  # small training parts: fewer calibration folds rather than a failure
+        self.calibrated_ = CalibratedClassifierCV(svc, method=self.method, cv=min(self.cv, least), ensemble=False).fit(X, y)
+        self.classes_ = self.calibrated_.classes_
+        return self
+
+    def predict_proba(self, X): return self.calibrated_.predict_proba(X)
+    def predict(self, X): return self.classes_[self.predict_proba(X).argmax(1)]
 
 MODELS = {
     "logreg": (lambda: LogisticRegression(max_iter=3000), {"model__C": [0.1, 1.0, 10.0]}),
     "knn": (lambda: KNeighborsClassifier(), {"model__n_neighbors": [5, 15], "model__weights": ["uniform", "distance"]}),
     "rf": (lambda: RandomForestClassifier(n_estimators=200, n_jobs=1, random_state=0), {"model__max_features": ["sqrt", 0.3]}),
-    "svm": (CalibratedSVC, {"model__estimator__C": [1.0, 10.0]}),
+    "svm": (CalibratedSVC, {"model__C": [1.0, 10.0]}),
     "gb": (lambda: HistGradientBoostingClassifier(max_iter=200, early_stopping=True, n_iter_no_change=10, random_state=0),
            {"model__learning_rate": [0.05, 0.1]}),
-    "xgb": (_xgb, {"model__max_depth": [3, 6], "model__learning_rate": [0.1]}),
+    "xgb": (XGBAnyLabels, {"model__max_depth": [3, 6], "model__learning_rate": [0.1]}),
 }
 
-def make_search(name, cv, n_jobs=2, grid=None) -> GridSearchCV:
+def check_models(names) -> list:
+    "The model names of `names` (a list, or 'logreg,svm'), or an error naming the unknown ones, before any work starts."
+    names = [n.strip() for n in (names.split(",") if isinstance(names, str) else names) if n and n.strip()]
+    if not names: raise GenreNbError(f"no model given; choose from {', '.join(MODELS)}")
+    if bad := [n for n in names if n not in MODELS]: raise GenreNbError(f"unknown model {', '.join(map(repr, bad))}; choose from {', '.join(MODELS)}")
+    return names
+
+def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     "A GridSearchCV over Pipeline(scale, model) for the model family `name`."
-    if name not in MODELS: raise ValueError(f"unknown model {name!r}; choose from {', '.join(MODELS)}")
-    make, default_grid = MODELS[name]
+    make, default_grid = MODELS[check_models([name])[0]]
     pipe = Pipeline([("scale", StandardScaler()), ("model", make())])
     return GridSearchCV(pipe, grid or default_grid, cv=cv, n_jobs=n_jobs, scoring="accuracy", refit=True, error_score="raise")
-
-# %% ../nbs/02_classical.ipynb #fa66826e
-PROTOCOLS = ("kfold", "fault-filtered", "segment-random")
-
-def protocol_splits(table, protocol="kfold", folds=5, seed=0) -> list:
-    "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid')."
-    ids = table.track_id.to_numpy()
-    if protocol == "kfold":
-        return [dict(train=np.isin(ids, f["train"]), test=np.isin(ids, f["test"])) for f in kfold_splits(table, folds, seed)]
-    if protocol == "fault-filtered":
-        s = fault_filtered_split(table)
-        return [{k: np.isin(ids, v) for k, v in s.items()}]
-    if protocol == "segment-random":
-        s = leaky_segment_split(table, test=1 / folds, seed=seed)
-        return [dict(train=np.isin(np.arange(len(ids)), s["train"]), test=np.isin(np.arange(len(ids)), s["test"]))]
-    raise ValueError(f"unknown protocol {protocol!r}; choose from {', '.join(PROTOCOLS)}")
-
-# %% ../nbs/02_classical.ipynb #f5f72bfa
-def usable_folds(table, folds) -> int:
-    "`folds`, capped at the fewest tracks in any genre (a tiny set cannot have more folds than that)."
-    return int(min(folds, table.groupby("genre").track_id.nunique().min()))
 
 # %% ../nbs/02_classical.ipynb #86dd1d16
 def _inner_cv(table, split, inner_folds, seed):
@@ -133,63 +126,70 @@ def _inner_cv(table, split, inner_folds, seed):
     if "valid" in split:
         fit = split["train"] | split["valid"]
         return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), None
-    return split["train"], StratifiedGroupKFold(inner_folds, shuffle=True, random_state=seed), table.track_id.to_numpy()[split["train"]]
+    inner = usable_folds(table[split["train"]], inner_folds)  # a small training part: fewer inner folds
+    if inner < 2: raise GenreNbError(f"a genre has fewer than 2 training tracks in this split: too few for a grid search (use fewer folds, or more data)")
+    return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), table.track_id.to_numpy()[split["train"]]
 
-def _proba(search, X, n_classes) -> np.ndarray:
-    "Class probabilities with a column for every class, also those absent from the training part."
-    p = np.zeros((len(X), n_classes))
-    p[:, search.classes_] = search.predict_proba(X)
+def full_proba(model, X, classes) -> np.ndarray:
+    "`model`'s class probabilities with a column for every class of `classes`, also those absent from its training data."
+    p = np.zeros((len(X), len(classes)))
+    p[:, [list(classes).index(c) for c in model.classes_]] = model.predict_proba(X)
     return p
 
-def evaluate_model(table, model="svm", protocol="kfold", *, folds=5, inner_folds=3, seed=0, n_jobs=2, dataset="", synthetic=False):
-    "Grid-search `model` in each outer split of `protocol`: (segment record, track record, predictions table)."
+class Evaluation(NamedTuple):
+    "What evaluating a model under a protocol gives: the segment and track records and the predictions table."
+    segment: MetricRecord
+    track: MetricRecord
+    predictions: pd.DataFrame
+
+def evaluate_model(table, model="svm", protocol="kfold", *, folds=FOLDS, inner_folds=3, seed=0, n_jobs=N_JOBS, dataset="",
+                   synthetic=False, progress=None) -> Evaluation:
+    "Grid-search `model` in each outer split of `protocol`: an `Evaluation` (segment record, track record, predictions table)."
     table = as_feature_table(table)
     cols, classes = feature_columns(table), sorted(table.genre.unique())
-    X, y = table[cols].to_numpy(float), table.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
+    X, y = table[cols], table.genre.to_numpy(str)
     t0, preds, train_acc, best = time.time(), [], [], []
-    for k, split in enumerate(protocol_splits(table, protocol, folds, seed)):
+    splits = protocol_splits(table, protocol, folds, seed)
+    for k, split in enumerate(splits):
+        if progress: progress(f"{model}, {protocol}: fold {k + 1} of {len(splits)}")
         fit, cv, groups = _inner_cv(table, split, inner_folds, seed)
         search = make_search(model, cv, n_jobs)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # a few tracks per genre in an inner fold: sklearn warns, we know
             search.fit(X[fit], y[fit], groups=groups)
         best.append(search.best_params_)
-        train_acc.append(segment_and_track_accuracy(_proba(search, X[fit], len(classes)), table.genre[fit], table.track_id[fit], classes))
+        train_acc.append(segment_and_track_accuracy(full_proba(search, X[fit], classes), table.genre[fit], table.track_id[fit], classes))
         te = split["test"]
         preds.append(table.loc[te, ["track_id", "genre", "segment"]].assign(fold=k).join(
-            pd.DataFrame(_proba(search, X[te], len(classes)), columns=classes, index=table.index[te])))
+            pd.DataFrame(full_proba(search, X[te], classes), columns=classes, index=table.index[te])))
     pred = pd.concat(preds)
     secs = time.time() - t0
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(secs, 2), features=len(cols), family="classical",
                   params=dict(best_per_fold=best, folds=folds if protocol != "fault-filtered" else 1, inner_folds=inner_folds, seed=seed))
     seg, trk = score_predictions(pred, classes, model, protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
-    return seg, trk, pred
+    return Evaluation(seg, trk, pred)
 
 # %% ../nbs/02_classical.ipynb #ff5c88e5
-def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=2):
+def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS) -> GridSearchCV:
     "The grid search refit on every track of `table` (inner folds grouped by track): the fitted GridSearchCV."
     table = as_feature_table(table)
-    cols, classes = feature_columns(table), sorted(table.genre.unique())
-    search = make_search(model, StratifiedGroupKFold(inner_folds, shuffle=True, random_state=seed), n_jobs)
+    search = make_search(model, StratifiedGroupKFold(usable_folds(table, inner_folds), shuffle=True, random_state=seed), n_jobs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        search.fit(table[cols].to_numpy(float), table.genre.map({g: i for i, g in enumerate(classes)}).to_numpy(), groups=table.track_id.to_numpy())
-    search.classes_names_, search.feature_names_ = classes, cols
-    return search
+        return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=table.track_id.to_numpy())
 
-def save_classical(search, out_dir, *, feature_params=None, meta=None) -> Path:
-    "Save a fitted search's best pipeline as a model folder: model.joblib, labels.json, features.json, meta.json."
-    from genre_nb import __version__
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    joblib.dump(search.best_estimator_, out / "model.joblib")
-    (out / "labels.json").write_text(json.dumps(search.classes_names_))
-    (out / "features.json").write_text(json.dumps(dict(kind="gtzan_features", columns=search.feature_names_, params=feature_params or {}), indent=1))
-    (out / "meta.json").write_text(json.dumps(dict(family="classical", best_params=search.best_params_, version=__version__, **(meta or {})), indent=1, default=str))
-    return out
+def save_classical(search, out_dir, *, feature_params=None, meta=None, kind="gtzan_features", model_file="model.joblib", family="classical") -> Path:
+    "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline, its labels, features and meta."
+    features = dict(kind=kind, columns=list(search.feature_names_in_), params=feature_params or {})
+    with model_folder(out_dir, family=family, labels=list(search.classes_), features=features,
+                      meta=dict(best_params=search.best_params_, **(meta or {}))) as tmp:
+        joblib.dump(search.best_estimator_, tmp / model_file)
+    return Path(out_dir)
 
-def load_classical(model_dir):
-    "(pipeline, labels, features spec, meta) of a saved classical model folder."
-    d = Path(model_dir)
-    if not (d / "model.joblib").exists(): raise FileNotFoundError(f"{d} holds no classical model (model.joblib); train one with 02_classical or `genre-nb classical`")
-    return (joblib.load(d / "model.joblib"), json.loads((d / "labels.json").read_text()),
-            json.loads((d / "features.json").read_text()), json.loads((d / "meta.json").read_text()))
+def classical_predictor(saved: SavedModel) -> Predictor:
+    "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities."
+    pipe = joblib.load(saved.path / "model.joblib")
+    p, cols = {**feature_params(), **saved.features.get("params", {})}, saved.features["columns"]
+    idx = [FEATURE_COLUMNS.index(c) for c in cols]  # the columns the model was trained on, in its order
+    proba = lambda windows: full_proba(pipe, pd.DataFrame(segments_features(windows, p)[:, idx], columns=cols), saved.labels)
+    return Predictor(saved.path, "classical", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta)

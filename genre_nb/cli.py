@@ -4,40 +4,33 @@
 
 # %% ../nbs/90_cli.ipynb #4293da65
 from __future__ import annotations
-import json, sys, warnings
+import json, sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from . import __version__
-from .data import (GENRES, AudioError, DatasetError, FetchError, describe_dataset, discover, fetch_gtzan,
-                           make_synthetic, skipped_files)
+from .config import GENRES, N_JOBS, GenreNbError
 
 # %% auto #0
-__all__ = ['app', 'USER_ERRORS', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict', 'embed',
-           'tags', 'main']
+__all__ = ['app', 'USER_ERRORS', 'check', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict',
+           'embed', 'tags', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
-def _fail(e: Exception):
+USER_ERRORS = (GenreNbError, FileNotFoundError, FileExistsError)
+
+def _fail(e):
     "Print a user-fixable error on one line (or a few) and exit 1."
     typer.echo(f"error: {e}", err=True)
     raise typer.Exit(1)
 
-USER_ERRORS = (AudioError, DatasetError, FetchError, FileNotFoundError, FileExistsError, ValueError)
-
-def _echo_results(results, as_json: bool, line) -> int:
-    "Print per-file results (`line(r)` as text, or JSON a line), errors naming their file; return how many succeeded."
-    n_ok = 0
-    for r in results:
-        n_ok += "error" not in r
-        if as_json: typer.echo(json.dumps(r))
-        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
-        else: typer.echo(line(r))
-    return n_ok
+def check(ok: bool, option: str, value, expected: str):
+    "Exit 1 at once, naming `option`, its `value` and what is `expected`, unless `ok`."
+    if not ok: _fail(f"{option} {value!r}: expected {expected}")
 
 @app.callback(invoke_without_command=True)
 def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")):
@@ -46,11 +39,12 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 # %% ../nbs/90_cli.ipynb #fc0d6e82
 @app.command()
 def synth(dest: Path = typer.Argument(..., help="Folder to write (GTZAN layout: DEST/genres/<genre>/<genre>.000NN.wav)."),
-          per_genre: int = typer.Option(10, help="Clips per genre."),
-          seconds: float = typer.Option(30.0, help="Length of each clip in seconds."),
+          per_genre: int = typer.Option(10, help="Clips per genre (at least 1)."),
+          seconds: float = typer.Option(30.0, help="Length of each clip in seconds (at least 3: one segment)."),
           seed: int = typer.Option(0, help="Same seed, same audio, bit for bit.")):
     "Generate the synthetic genre dataset (labelled SYNTHETIC wherever it is used)."
-    try: out = make_synthetic(dest, per_genre=per_genre, seconds=seconds, seed=seed)
+    from genre_nb.synth import make_synthetic
+    try: out = make_synthetic(dest, per_genre=per_genre, seconds=seconds, seed=seed, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     typer.echo(f"{per_genre * len(GENRES)} synthetic clips of {seconds:g} s in {out} (seed {seed})")
 
@@ -60,16 +54,18 @@ def fetch(dataset: str = typer.Argument(..., help="Which dataset: gtzan."),
           dest: Optional[Path] = typer.Argument(None, help="Where to put it (default: data/gtzan)."),
           keep_archive: bool = typer.Option(False, help="Keep genres.tar.gz after unpacking.")):
     "Download a public dataset (GTZAN) into data/."
-    if dataset.lower() != "gtzan": _fail(ValueError(f"unknown dataset {dataset!r}; the one supported is 'gtzan'"))
-    try: out = fetch_gtzan(dest, keep_archive=keep_archive)
+    check(dataset.lower() == "gtzan", "dataset", dataset, "'gtzan', the one supported")
+    from genre_nb.gtzan import fetch_gtzan, validate
+    try: out = fetch_gtzan(dest, keep_archive=keep_archive, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
-    typer.echo(f"GTZAN is in {out}")
+    n = int((validate(out).status == "ok").sum())
+    typer.echo(f"GTZAN is in {out}: {n} of 1000 tracks present" + ("" if n == 1000 else " (genre_nb.gtzan.validate lists what is missing)"))
 
 # %% ../nbs/90_cli.ipynb #0f02204d
-def dataset_report(tracks) -> str:
-    "A plain-text summary of a track table from `discover`, skipped files included."
-    ds, sk = describe_dataset(tracks.attrs["root"]), skipped_files(tracks)
-    lines = [f"{ds['title']}", f"{len(tracks)} tracks, {tracks.genre.nunique()} genres, {tracks.duration.sum() / 60:.1f} min", "",
+def dataset_report(ds) -> str:
+    "A plain-text summary of a `Dataset`, skipped files included."
+    tracks, sk = ds.tracks, ds.skipped
+    lines = [ds.title, f"{len(tracks)} tracks, {tracks.genre.nunique()} genres, {tracks.duration.sum() / 60:.1f} min", "",
              f"{'genre':<12}{'tracks':>7}{'min s':>8}{'median s':>10}{'max s':>8}"]
     for g, d in tracks.groupby("genre").duration:
         lines.append(f"{g:<12}{len(d):>7}{d.min():>8.1f}{d.median():>10.1f}{d.max():>8.1f}")
@@ -84,50 +80,51 @@ def info(data_dir: Path = typer.Argument(..., help="A folder laid out as <genre>
          as_json: bool = typer.Option(False, "--json", help="One JSON object: tracks and skipped files."),
          fast: bool = typer.Option(False, help="Read headers only; do not decode every file.")):
     "Summarise a dataset folder: tracks per genre, durations, rates, formats, unreadable files."
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the report lists the skipped files itself
-            tracks = discover(data_dir, decode=not fast, progress=sys.stderr.isatty())
+    from genre_nb.data import discover
+    try: ds = discover(data_dir, decode=not fast, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     if as_json:
-        typer.echo(json.dumps(dict(dataset=describe_dataset(tracks.attrs["root"]), tracks=tracks.to_dict("records"),
-                                   skipped=skipped_files(tracks).to_dict("records"))))
-    else: typer.echo(dataset_report(tracks))
+        typer.echo(json.dumps(dict(dataset=ds.description, tracks=ds.tracks.to_dict("records"), skipped=ds.skipped.to_dict("records"))))
+    else: typer.echo(dataset_report(ds))
 
 # %% ../nbs/90_cli.ipynb #8539a5bf
 def _table_meta_path(out: Path) -> Path: return out.with_name(out.name + ".json")
 
-def _write_table(table, out: Path, tracks):
-    "Write a feature table and its sidecar (dataset, parameters, feature kind); report skipped files."
+def _write_table(ex, out: Path, description):
+    "Write an `Extraction`'s table and its sidecar (dataset, parameters, feature kind); report skipped files."
     out.parent.mkdir(parents=True, exist_ok=True)
-    plain = table.copy(); plain.attrs = {}  # pandas would try to store attrs (DataFrames) in the parquet metadata
-    plain.to_parquet(out, index=False) if out.suffix == ".parquet" else plain.to_csv(out, index=False)
-    _table_meta_path(out).write_text(json.dumps(dict(dataset=describe_dataset(tracks.attrs["root"]), params=table.attrs["params"],
-                                                     features=table.attrs.get("features", "gtzan")), indent=1))
-    sk = table.attrs["skipped"]
-    typer.echo(f"{len(table)} rows ({table.track_id.nunique()} tracks, {table.attrs['stats']['cached']} from the cache) -> {out}")
-    for p, why in zip(sk.path, sk.problem): typer.echo(f"skipped {p}: {why}", err=True)
+    ex.table.to_parquet(out, index=False) if out.suffix == ".parquet" else ex.table.to_csv(out, index=False)
+    _table_meta_path(out).write_text(json.dumps(dict(dataset=description, params=ex.params, features=ex.features), indent=1))
+    typer.echo(f"{len(ex.table)} rows ({ex.table.track_id.nunique()} tracks, {ex.stats['cached']} from the cache) -> {out}")
+    for p, why in zip(ex.skipped.path, ex.skipped.problem): typer.echo(f"skipped {p}: {why}", err=True)
 
-def _table_command(data_dir: Path, out: Path, extract, errors=USER_ERRORS):
-    "Discover `data_dir`, compute `extract(tracks, progress)`, write the table to `out`; a user error exits 1."
-    if out.suffix not in (".parquet", ".csv"): _fail(ValueError(f"--out must end in .parquet or .csv, got {out.name}"))
+def _table_command(data_dir: Path, out: Path, extract):
+    "Discover `data_dir`, compute `extract(dataset, progress)`, write the table to `out`; a user error exits 1."
+    import warnings
+    from genre_nb.data import discover
+    check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
     try:
+        ds = discover(data_dir, progress=sys.stderr.isatty())
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the skipped files are reported by _write_table, with their reasons
-            tracks = discover(data_dir, progress=sys.stderr.isatty())
-            table = extract(tracks, sys.stderr.isatty())
-    except errors as e: _fail(e)
-    _write_table(table, out, tracks)
+            ex = extract(ds, sys.stderr.isatty())
+    except USER_ERRORS as e: _fail(e)
+    _write_table(ex, out, ds.description)
+
+def _check_jobs(n_jobs):
+    check(n_jobs >= 1 or n_jobs == -1, "--n-jobs", n_jobs, "a number of workers, at least 1 (or -1: all cores)")
 
 @app.command()
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
              segment_seconds: float = typer.Option(3.0, help="Segment length; 0 = one row per whole track."),
-             n_jobs: int = typer.Option(2, help="Parallel processes.")):
+             n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
     "Compute the 57 GTZAN features per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
-    _table_command(data_dir, out, lambda tracks, progress: extract_features(tracks, feature_params(segment_seconds=segment_seconds),
-                                                                            n_jobs=n_jobs, progress=progress))
+    _check_jobs(n_jobs)
+    try: params = feature_params(segment_seconds=segment_seconds)
+    except USER_ERRORS as e: _fail(e)
+    _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
 
 # %% ../nbs/90_cli.ipynb #f6be0a73
 @app.command()
@@ -135,59 +132,74 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
               protocol: str = typer.Option("kfold", help="kfold | fault-filtered | segment-random"),
               folds: int = typer.Option(10, help="Outer folds (kfold), capped at the fewest tracks in a genre."),
               models: str = typer.Option("logreg,knn,rf,svm,gb,xgb", help="Comma-separated model families."),
-              out: Path = typer.Option(Path("reports"), help="Where metrics/ and models/classical go."),
+              out: str = typer.Option("auto", help="Where metrics/ and models/ go; auto: the checkout's reports/."),
               inner_folds: int = typer.Option(3, help="Folds of the grid search, grouped by track."),
-              n_jobs: int = typer.Option(2, help="Parallel fits."), seed: int = typer.Option(0)):
+              n_jobs: int = typer.Option(N_JOBS, help="Parallel fits."), seed: int = typer.Option(0)):
     "Grid-search classical models on a feature table under a named protocol; save records and the best model."
-    from genre_nb.classical import evaluate_model, fit_final, read_table, save_classical, usable_folds
+    import dataclasses
+    from genre_nb.classical import check_models, evaluate_model, fit_final, read_table, save_classical
+    from genre_nb.config import models_home, reports_home
     from genre_nb.evaluate import write_record
+    from genre_nb.splits import PROTOCOLS, usable_folds
+    check(protocol in PROTOCOLS, "--protocol", protocol, " | ".join(PROTOCOLS))
+    check(folds >= 2, "--folds", folds, "at least 2"); check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
+    _check_jobs(n_jobs)
     try:
+        names = check_models(models)
         df = read_table(table)
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
         feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
         k, one_row = usable_folds(df, folds), bool(df.groupby("track_id").size().max() == 1)
+        check(protocol != "kfold" or k >= 2, "--folds", folds, f"a dataset with at least 2 tracks in every genre (one has {k})")
         if protocol == "kfold" and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks)", err=True)
+        base = reports_home(out)
         typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, {len(df)} rows, protocol {protocol}")
         best = None
-        for name in [m.strip() for m in models.split(",") if m.strip()]:
+        for name in names:
             seg, trk, _ = evaluate_model(df, name, protocol, folds=k, inner_folds=inner_folds, seed=seed, n_jobs=n_jobs,
-                                         dataset=ds["name"], synthetic=ds["synthetic"])
+                                         dataset=ds["name"], synthetic=ds["synthetic"],
+                                         progress=(lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None)
             if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
-                for r in (seg, trk): r.update(model=f"{feats}+{name}", family="transfer")
-            for r in ((trk,) if one_row else (seg, trk)): write_record(r, out / "metrics")  # one row per track: no segment level
-            typer.echo(f"{name:>7}  track {trk['accuracy']:6.1%} [{trk['ci_low']:.1%}, {trk['ci_high']:.1%}]  "
-                       + ("" if one_row else f"segment {seg['accuracy']:6.1%}  ") + f"train {trk['train_accuracy']:6.1%}  {seg['seconds']:.0f} s")
-            if best is None or trk["accuracy"] > best[1]: best = (name, trk["accuracy"])
+                seg, trk = (dataclasses.replace(r, model=f"{feats}+{name}", family="transfer") for r in (seg, trk))
+            for r in ((trk,) if one_row else (seg, trk)): write_record(r, base / "metrics")  # one row per track: no segment level
+            typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}]  "
+                       + ("" if one_row else f"segment {seg.accuracy:6.1%}  ") + f"train {trk.train_accuracy:6.1%}  {seg.seconds:.0f} s")
+            if best is None or trk.accuracy > best[1]: best = (name, trk.accuracy)
         final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
         info = dict(model=best[0] if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
         if transfer:
             from genre_nb.transfer import save_transfer
-            saved = save_transfer(final, out / "models" / "transfer", layer=meta["params"]["layer"], per=meta["params"]["per"], meta=info)
-        else: saved = save_classical(final, out / "models" / "classical", feature_params=meta.get("params", {}), meta=info)
+            saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"], meta=info)
+        else: saved = save_classical(final, models_home(base, "classical"), feature_params=meta.get("params", {}), meta=info)
     except USER_ERRORS as e: _fail(e)
-    typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {out / 'metrics'}, model in {saved}")
+    typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {base / 'metrics'}, model in {saved}")
 
 # %% ../nbs/90_cli.ipynb #1bed92be
 @app.command()
 def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set."),
         epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their default: 2)."),
-        only: Optional[str] = typer.Option(None, help="Notebooks to run, by number or name, e.g. '02,04'. Default: all, in order."),
+        only: Optional[str] = typer.Option(None, help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
         start: Optional[str] = typer.Option(None, "--from", help="Resume: run this notebook and every one after it (e.g. after a failure)."),
         out: Path = typer.Option(Path("reports"), help="Where executed notebooks, figures, metrics, models/ and index.md go."),
         param: list[str] = typer.Option([], "--param", "-p", help="Any other notebook parameter, NAME=VALUE (JSON values, e.g. max_folds=null)."),
         nbs: Optional[Path] = typer.Option(None, help="The notebooks folder (default: the checkout's nbs/)."),
         progress: bool = typer.Option(True, help="Per-cell progress bars.")):
-    "Re-run the notebooks in order with papermill into OUT and write OUT/index.md; stop at the first failure."
-    from genre_nb.reports import run_notebooks, write_index
+    "Re-run the report notebooks in order with papermill into OUT and write OUT/index.md; stop at the first failure."
+    from genre_nb.data import resolve_data_dir
+    from genre_nb.reports import find_notebooks, run_notebooks, select_notebooks, write_index
+    check(epochs is None or epochs >= 1, "--epochs", epochs, "at least 1")
     params = {}
     for p in param:
         k, sep, v = p.partition("=")
-        if not sep or not k: _fail(ValueError(f"--param wants NAME=VALUE, got {p!r}"))
+        check(bool(sep and k), "--param", p, "NAME=VALUE")
         try: params[k] = json.loads(v)
         except ValueError: params[k] = v  # a bare string
-    try: runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
-                              log=lambda s: typer.echo(s, err=True))
+    try:
+        if data != "auto": resolve_data_dir(data)  # a missing dataset fails now, not inside the first notebook
+        select_notebooks(find_notebooks(nbs), only, start)
+        runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
+                             log=lambda s: typer.echo(s, err=True))
     except USER_ERRORS as e: _fail(e)
     index = write_index(out, data_dir=data)
     typer.echo(f"{sum(r['status'] == 'ok' for r in runs)} of {len(runs)} notebooks ran; report: {index}")
@@ -196,20 +208,29 @@ def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'aut
 # %% ../nbs/90_cli.ipynb #3b23b446
 @app.command()
 def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
-            model: Optional[Path] = typer.Option(None, help="A model file, a model folder, or a folder of them (its best). Default: reports/models."),
-            top: int = typer.Option(3, help="How many genres to show per file."),
-            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, genre, top: [[genre, p], ...]} or {file, error}.")):
-    "Print the most likely genres of audio files; exit status 1 only when none could be predicted."
+            model: Optional[Path] = typer.Option(None, help="A model file, a model folder, or a folder above them (its best). Default: reports/models."),
+            top: int = typer.Option(3, help="How many genres to show per file (1 to 10)."),
+            min_confidence: float = typer.Option(0.4, help="A top probability below this is marked UNCERTAIN (0 to 1)."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: [[genre, p], ...], ...}.")):
+    "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from genre_nb.predict import ModelError, load_predictor, predict_iter
+    from genre_nb.predict import audio_inputs, load_predictor, predict_iter
+    check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
+    check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
+    inputs = audio_inputs(files)
+    if not inputs: _fail(f"no files in {', '.join(map(str, files))}: give audio files, or folders that hold some")
     try: predictor = load_predictor(model)
-    except ModelError as e: _fail(e)
+    except USER_ERRORS as e: _fail(e)
     m, acc = predictor.meta, predictor.meta.get("track_accuracy")
     typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)}" + (f", {acc:.1%} per track on {m.get('dataset', '?')}" if acc is not None else "")
-               + ")", err=True)
+               + (f", {m['protocol']}" if m.get("protocol") else "") + ")", err=True)
     if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
-    if not _echo_results(predict_iter(files, predictor, top=top), as_json, lambda r: f"{r['file']}: " + ", ".join(f"{g} {p:.1%}" for g, p in r["top"])):
-        raise typer.Exit(1)
+    n_ok = 0
+    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, progress=sys.stderr.isatty()):
+        n_ok += r.ok
+        if as_json: typer.echo(json.dumps(r.to_dict()))
+        else: typer.echo(str(r), err=not r.ok)
+    if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #a5b6ca56
 @app.command()
@@ -217,27 +238,39 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
           out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
           layer: str = typer.Option("penultimate", help="penultimate (200) | mean_pool | max_pool (753) | pool (1506) | tags (50)"),
           per: str = typer.Option("track", help="track: one row per track (mean of its 3 s patches) | patch: one row per patch"),
-          n_jobs: int = typer.Option(2, help="Threads decoding audio and computing mels while the model runs.")):
+          n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio and computing mels while the model runs.")):
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from genre_nb.transfer import MusicnnMissing, extract_embeddings
-    _table_command(data_dir, out, lambda tracks, progress: extract_embeddings(tracks, layer, per=per, n_jobs=n_jobs, progress=progress),
-                   errors=(*USER_ERRORS, MusicnnMissing))
+    from genre_nb.transfer import LAYERS, extract_embeddings, musicnn
+    check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
+    check(per in ("track", "patch"), "--per", per, "track | patch")
+    _check_jobs(n_jobs)
+    try: musicnn()
+    except USER_ERRORS as e: _fail(e)
+    _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, n_jobs=n_jobs, progress=progress))
 
 @app.command()
 def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
-         top: int = typer.Option(5, help="How many tags per file."),
+         top: int = typer.Option(5, help="How many tags per file (1 to 50)."),
          as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, tags: [[tag, p], ...]} or {file, error}.")):
     "The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training needed."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.predict import for_each_file
-    from genre_nb.transfer import MusicnnMissing, file_tags, musicnn
+    from genre_nb.transfer import file_tags, musicnn
+    check(1 <= top <= 50, "--top", top, "a number from 1 to 50")
     try: musicnn()
-    except MusicnnMissing as e: _fail(e)
-    results = for_each_file(files, lambda f: dict(file=str(f), tags=file_tags(f, top=top)))
-    if not _echo_results(results, as_json, lambda r: f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"])): raise typer.Exit(1)
+    except USER_ERRORS as e: _fail(e)
+    n_ok = 0
+    for r in for_each_file(files, lambda f: dict(file=str(f), tags=file_tags(f, top=top))):
+        n_ok += "error" not in r
+        if as_json: typer.echo(json.dumps(r))
+        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
+        else: typer.echo(f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"]))
+    if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #c177e91b
 def main():
     "Entry point of the `genre-nb` console script."
     app()
+
+if __name__ == "__main__" and Path(sys.argv[0]).name == "cli.py": main()  # python -m genre_nb.cli (not a notebook's kernel)

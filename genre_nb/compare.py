@@ -10,9 +10,9 @@ import pandas as pd
 from .evaluate import plot_confusion, read_records
 
 # %% auto #0
-__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'load_records', 'newest_dataset', 'summary_table',
-           'format_summary', 'leak_gaps', 'best_of', 'plot_best_confusions', 'per_genre_f1', 'plot_accuracy',
-           'plot_train_test']
+__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'training_note', 'is_partial', 'load_records',
+           'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of', 'plot_best_confusions',
+           'per_genre_f1', 'plot_accuracy', 'plot_train_test']
 
 # %% ../nbs/05_comparison.ipynb #0ea8e6cd
 DEEP_MODELS = ("cnn", "crnn")
@@ -27,14 +27,30 @@ def _records(metrics_dir) -> pd.DataFrame:
     if recs.empty: raise FileNotFoundError(f"no metric records in {metrics_dir}: run the model notebooks first (genre-nb run --only 02,03,04)")
     return recs
 
-def load_records(metrics_dir, dataset=None) -> pd.DataFrame:
-    "The metric records under `metrics_dir` (of one `dataset`, if given), with a `family` column."
+def training_note(record) -> str:
+    "How a record's model was trained: folds run of the protocol's, epochs, seconds (e.g. '2 of 5 folds, 2 epochs, 31 s')."
+    p = record.get("params") if isinstance(record.get("params"), dict) else {}
+    folds, run, parts = p.get("folds"), p.get("folds_run", p.get("folds")), []
+    if folds: parts.append(f"{run} of {folds} folds" if run != folds else f"{folds} folds")
+    if isinstance(record.get("epochs_run"), list) and record["epochs_run"]: parts.append(f"{round(float(np.mean(record['epochs_run'])))} epochs")
+    if isinstance(record.get("seconds"), (int, float)) and not pd.isna(record["seconds"]): parts.append(f"{record['seconds']:.0f} s")
+    return ", ".join(parts)
+
+def is_partial(record) -> bool:
+    "Whether a record comes from a partial run: fewer folds run than its protocol has."
+    p = record.get("params") if isinstance(record.get("params"), dict) else {}
+    return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"])
+
+def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFrame:
+    "The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial` columns."
     recs = _records(metrics_dir)
     if dataset is not None:
         if dataset not in set(recs.dataset):
             raise ValueError(f"no records of dataset {dataset!r} in {metrics_dir}; it holds {sorted(set(recs.dataset))}")
         recs = recs[recs.dataset == dataset]
-    recs = recs.assign(family=[family_of(r) for r in recs.to_dict("records")])
+    rows = recs.to_dict("records")
+    recs = recs.assign(family=[family_of(r) for r in rows], trained=[training_note(r) for r in rows], partial=[is_partial(r) for r in rows])
+    if not include_partial: recs = recs[~recs.partial]
     return recs.sort_values(["family", "model", "protocol", "level"]).reset_index(drop=True)
 
 def newest_dataset(metrics_dir) -> str:
@@ -42,7 +58,8 @@ def newest_dataset(metrics_dir) -> str:
     return _records(metrics_dir).sort_values("created").dataset.iloc[-1]
 
 # %% ../nbs/05_comparison.ipynb #18bf386c
-SUMMARY_COLUMNS = ["family", "model", "protocol", "level", "accuracy", "ci_low", "ci_high", "macro_f1", "train_accuracy", "n_tracks"]
+SUMMARY_COLUMNS = ["family", "model", "protocol", "level", "accuracy", "ci_low", "ci_high", "macro_f1", "train_accuracy", "n_tracks",
+                   "trained", "partial"]
 
 def summary_table(records) -> pd.DataFrame:
     "Models x protocols x levels: accuracy with its 95% CI, macro-F1, train accuracy, tracks; best first within each protocol and level."
@@ -54,7 +71,8 @@ def format_summary(table) -> pd.DataFrame:
     pct = lambda v: "" if pd.isna(v) else f"{100 * v:.1f}"
     return pd.DataFrame(dict(family=table.family, model=table.model, protocol=table.protocol, level=table.level,
                              accuracy=[f"{100 * a:.1f} [{100 * l:.1f}, {100 * h:.1f}]" for a, l, h in zip(table.accuracy, table.ci_low, table.ci_high)],
-                             macro_f1=table.macro_f1.map(pct), train=table.train_accuracy.map(pct), tracks=table.n_tracks))
+                             macro_f1=table.macro_f1.map(pct), train=table.train_accuracy.map(pct), tracks=table.n_tracks,
+                             trained=[t + (" (PARTIAL)" if p else "") for t, p in zip(table.trained, table.partial)]))
 
 # %% ../nbs/05_comparison.ipynb #192c5cc0
 def leak_gaps(records, honest="kfold", leaky="segment-random", level="segment") -> pd.DataFrame:
@@ -119,7 +137,8 @@ def plot_accuracy(records, title=""):
             x = np.arange(len(models)) + (j - (len(protos) - 1) / 2) * w
             ax.bar(x, r.accuracy, w, label=proto, hatch="//" if proto == "segment-random" else None, alpha=0.85, color=f"C{j}")
             ax.errorbar(x, r.accuracy, yerr=[r.accuracy - r.ci_low, r.ci_high - r.accuracy], fmt="none", color="k", lw=1)
-        ax.set_xticks(np.arange(len(models)), models, rotation=25, ha="right", fontsize=8)
+        part = set(at.model[at.partial]) if "partial" in at else set()
+        ax.set_xticks(np.arange(len(models)), [m + (" (PARTIAL)" if m in part else "") for m in models], rotation=25, ha="right", fontsize=8)
         ax.set(ylim=(0, 1), title=f"{level} level", ylabel="accuracy")
         ax.axhline(1 / max(1, len(records.labels.iloc[0])), color="grey", ls=":", lw=1)
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
@@ -130,7 +149,8 @@ def plot_train_test(records, references=None, protocol="kfold", level="track", t
     "Train and test accuracy per model, joined by a line whose length is the overfitting; external references in black."
     import matplotlib.pyplot as plt
     r = records[(records.protocol == protocol) & (records.level == level)].dropna(subset=["train_accuracy"])
-    rows = [(f"{m} ({f})", a, t, f) for m, f, a, t in zip(r.model, r.family, r.accuracy, r.train_accuracy)]
+    part = r.partial if "partial" in r else [False] * len(r)
+    rows = [(f"{m} ({f}{', PARTIAL' if p else ''})", a, t, f) for m, f, a, t, p in zip(r.model, r.family, r.accuracy, r.train_accuracy, part)]
     if references is not None:
         ref = references.dropna(subset=["train_accuracy", "accuracy"])
         rows += [(f"{s} (external, not reproduced)", a, t, "external") for s, a, t in zip(ref.source, ref.accuracy, ref.train_accuracy)]

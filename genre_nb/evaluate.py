@@ -4,16 +4,20 @@
 
 # %% ../nbs/01a_evaluate.ipynb #b1b7b6e2
 from __future__ import annotations
-import datetime, json, os, tempfile
+import dataclasses, datetime, json, os, tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
+from .config import library_versions
+
 # %% auto #0
-__all__ = ['accuracy_ci', 'vote', 'metric_record', 'fold_accuracies', 'segment_and_track_accuracy', 'score_predictions',
-           'write_record', 'read_records', 'plot_confusion']
+__all__ = ['SCHEMA_VERSION', 'accuracy_ci', 'vote', 'segment_and_track_accuracy', 'MetricRecord', 'metric_record', 'LevelRecords',
+           'fold_accuracies', 'score_predictions', 'write_record', 'read_records', 'plot_confusion']
 
 # %% ../nbs/01a_evaluate.ipynb #f375fdc2
 def accuracy_ci(correct, groups=None, n_boot=2000, seed=0, level=0.95):
@@ -33,21 +37,77 @@ def vote(proba, track_ids, classes) -> pd.DataFrame:
     "Per-track mean of segment probabilities: one row per track, one column per class."
     return pd.DataFrame(np.asarray(proba), columns=list(classes)).groupby(np.asarray(track_ids), sort=True).mean()
 
+def segment_and_track_accuracy(proba, genres, track_ids, classes) -> tuple:
+    "(segment accuracy, track accuracy after voting) of class probabilities `proba` against the true `genres`."
+    genres, track_ids = np.asarray(genres), np.asarray(track_ids)
+    seg = float((np.asarray(classes)[np.asarray(proba).argmax(1)] == genres).mean())
+    votes = vote(proba, track_ids, classes)
+    truth = pd.Series(genres).groupby(track_ids).first()[votes.index]
+    return seg, float((votes.idxmax(axis=1) == truth).mean())
+
+# %% ../nbs/01a_evaluate.ipynb #e7a10005
+SCHEMA_VERSION = 2  # 1: records before the schema had a number; 2: versions, schema_version, extra
+
+@dataclass
+class MetricRecord:
+    "Accuracy with its 95% CI over tracks, macro-F1, per-genre scores and confusion of one model x protocol x level, and how it was made."
+    model: str
+    protocol: str
+    level: str  # "segment" or "track"
+    accuracy: float
+    ci_low: float
+    ci_high: float
+    macro_f1: float
+    train_accuracy: float | None
+    n_tracks: int
+    n_items: int
+    dataset: str
+    synthetic: bool
+    labels: list = field(repr=False)
+    per_genre: dict = field(repr=False)
+    confusion: list = field(repr=False)
+    family: str = ""
+    params: dict = field(default_factory=dict, repr=False)
+    seconds: float | None = None
+    fold_accuracies: list = field(default_factory=list, repr=False)
+    extra: dict = field(default_factory=dict, repr=False)
+    versions: dict = field(default_factory=library_versions, repr=False)
+    created: str = field(default_factory=lambda: datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), repr=False)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        "The flat JSON form: every field, with `extra`'s keys at the top level."
+        d = dataclasses.asdict(self); extra = d.pop("extra")
+        return {**d, **extra}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "MetricRecord":
+        "A record from its JSON form; keys that are not fields go to `extra` (records of schema 1 get schema_version 1)."
+        names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        d = {"schema_version": 1, "versions": {}, **d}
+        return cls(**{k: v for k, v in d.items() if k in names}, extra={k: v for k, v in d.items() if k not in names})
+
+# %% ../nbs/01a_evaluate.ipynb #e7a10006
 def metric_record(model, protocol, level, y_true, y_pred, *, groups=None, labels=None, train_accuracy=None, dataset="",
-                  synthetic=False, params=None, seconds=None, **extra) -> dict:
-    "The metric record every model family writes: accuracy with CI, macro-F1, per-genre scores, confusion matrix."
+                  synthetic=False, params=None, seconds=None, family="", **extra) -> MetricRecord:
+    "The `MetricRecord` of predictions `y_pred` against `y_true`; `groups` (track ids) for intervals over tracks."
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     labels = list(labels) if labels is not None else sorted(set(y_true) | set(y_pred))
     acc, lo, hi = accuracy_ci(y_true == y_pred, groups)
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
-    return dict(model=model, protocol=protocol, level=level, accuracy=acc, ci_low=lo, ci_high=hi,
-                macro_f1=float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)),
-                train_accuracy=None if train_accuracy is None else float(train_accuracy),
-                n_tracks=int(len(np.unique(groups)) if groups is not None else len(y_true)), n_items=int(len(y_true)),
-                dataset=dataset, synthetic=bool(synthetic), params=params or {}, seconds=seconds,
-                per_genre={g: dict(precision=float(p[i]), recall=float(r[i]), f1=float(f[i]), support=int(s[i])) for i, g in enumerate(labels)},
-                labels=labels, confusion=confusion_matrix(y_true, y_pred, labels=labels).tolist(),
-                created=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), **extra)
+    return MetricRecord(model, protocol, level, acc, lo, hi, macro_f1=float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)),
+                        train_accuracy=None if train_accuracy is None else float(train_accuracy),
+                        n_tracks=int(len(np.unique(groups)) if groups is not None else len(y_true)), n_items=int(len(y_true)),
+                        dataset=dataset, synthetic=bool(synthetic), labels=labels,
+                        per_genre={g: dict(precision=float(p[i]), recall=float(r[i]), f1=float(f[i]), support=int(s[i])) for i, g in enumerate(labels)},
+                        confusion=confusion_matrix(y_true, y_pred, labels=labels).tolist(), family=family, params=params or {},
+                        seconds=seconds, extra=extra)
+
+# %% ../nbs/01a_evaluate.ipynb #e7a1000a
+class LevelRecords(NamedTuple):
+    "The segment-level and the track-level record of one evaluation."
+    segment: MetricRecord
+    track: MetricRecord
 
 def fold_accuracies(pred, classes, level="track") -> list:
     "Accuracy of each fold of a predictions table (track_id, genre, fold, one probability column per class)."
@@ -57,41 +117,35 @@ def fold_accuracies(pred, classes, level="track") -> list:
         else: out.append(float((vote(g[classes], g.track_id, classes).idxmax(axis=1) == g.groupby("track_id").genre.first()).mean()))
     return out
 
-def segment_and_track_accuracy(proba, genres, track_ids, classes) -> tuple:
-    "(segment accuracy, track accuracy after voting) of class probabilities `proba` against the true `genres`."
-    genres, track_ids = np.asarray(genres), np.asarray(track_ids)
-    seg = float((np.asarray(classes)[np.asarray(proba).argmax(1)] == genres).mean())
-    votes = vote(proba, track_ids, classes)
-    truth = pd.Series(genres).groupby(track_ids).first()[votes.index]
-    return seg, float((votes.idxmax(axis=1) == truth).mean())
-
-def score_predictions(pred, classes, model, protocol, *, train_accuracy=(None, None), **common) -> tuple:
-    "Segment and track metric records, with per-fold accuracies, of a predictions table (track_id, genre, fold, a column per class)."
+def score_predictions(pred, classes, model, protocol, *, train_accuracy=(None, None), **common) -> LevelRecords:
+    "Segment and track `MetricRecord`s, with per-fold accuracies, of a predictions table."
     seg = metric_record(model, protocol, "segment", pred.genre, np.asarray(classes)[pred[classes].to_numpy().argmax(1)],
                         groups=pred.track_id, train_accuracy=train_accuracy[0], **common)
     votes = vote(pred[classes], pred.track_id, classes)
     trk = metric_record(model, protocol, "track", pred.groupby("track_id").genre.first()[votes.index], votes.idxmax(axis=1),
                         groups=votes.index, train_accuracy=train_accuracy[1], **common)
-    for r in (seg, trk): r["fold_accuracies"] = fold_accuracies(pred, classes, r["level"])
-    return seg, trk
+    for r in (seg, trk): r.fold_accuracies = fold_accuracies(pred, classes, r.level)
+    return LevelRecords(seg, trk)
 
-def write_record(record, out_dir) -> Path:
-    "Write `record` as reports/metrics/<dataset>__<model>__<protocol>__<level>.json (atomically); return the path."
+# %% ../nbs/01a_evaluate.ipynb #e7a1000d
+def write_record(record: MetricRecord, out_dir) -> Path:
+    "Write `record` as <out_dir>/<dataset>__<model>__<protocol>__<level>.json (atomically); return the path."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{record['dataset']}__{record['model']}__{record['protocol']}__{record['level']}.json"
-    with tempfile.NamedTemporaryFile("w", dir=out_dir, suffix=".tmp", delete=False) as f: json.dump(record, f, indent=1, default=str)
+    r = record.to_dict() if isinstance(record, MetricRecord) else dict(record)
+    path = out_dir / f"{r['dataset']}__{r['model']}__{r['protocol']}__{r['level']}.json"
+    with tempfile.NamedTemporaryFile("w", dir=out_dir, suffix=".tmp", delete=False) as f: json.dump(r, f, indent=1, default=str)
     os.replace(f.name, path)
     return path
 
 def read_records(metrics_dir) -> pd.DataFrame:
-    "Every metric record under `metrics_dir` as a table (one row per record)."
-    recs = [json.loads(p.read_text()) for p in sorted(Path(metrics_dir).glob("*.json"))]
-    return pd.DataFrame(recs)
+    "Every metric record under `metrics_dir` as a table (one row per record, flat JSON columns)."
+    return pd.DataFrame([json.loads(p.read_text()) for p in sorted(Path(metrics_dir).glob("*.json"))])
 
 # %% ../nbs/01a_evaluate.ipynb #3d585299
 def plot_confusion(record, ax=None, normalize=True):
     "A seaborn heatmap of a record's confusion matrix (rows: true genre; normalised per row)."
     import matplotlib.pyplot as plt, seaborn as sns
+    if isinstance(record, MetricRecord): record = record.to_dict()
     cm = np.asarray(record["confusion"], float)
     if normalize: cm = cm / np.maximum(cm.sum(1, keepdims=True), 1)
     ax = ax or plt.subplots(figsize=(5.5, 4.5))[1]

@@ -4,7 +4,8 @@
 
 # %% ../nbs/01_features.ipynb #faf1046e
 from __future__ import annotations
-import hashlib, json, os, tempfile, time, warnings
+import time, warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import joblib
@@ -13,13 +14,15 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .data import SR, SEGMENT_SECONDS, AudioError, data_home, load_audio, skipped_files
+from .audio import AudioError, load_audio
+from .cache import cache_get, cache_put, cached
+from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError
+from .data import SKIPPED_COLUMNS, Dataset
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRACTORS', 'segment', 'hpss', 'gtzan_features',
            'naive_gtzan_features', 'logmel', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
-           'file_logmels', 'content_hash', 'cache_key', 'cache_get', 'cache_put', 'cached', 'extract_features',
-           'extract_logmels']
+           'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -99,7 +102,9 @@ def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512) -> np.ndarray:
 
 # %% ../nbs/01_features.ipynb #f57694bc
 def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128) -> dict:
-    "The settings that define a feature table or a log-mel array (and key its cache)."
+    "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
+    if not segment_seconds >= 0: raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or positive, got {segment_seconds}")
+    if hop_seconds is not None and not hop_seconds > 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels))
 
@@ -128,84 +133,71 @@ def file_logmels(path, params=None) -> np.ndarray:
 # %% ../nbs/01_features.ipynb #ab9d071d
 EXTRACTORS = {"features": file_features, "logmels": file_logmels}
 
-def content_hash(path, chunk=1 << 20) -> str:
-    "SHA-256 of a file's bytes (the cache key does not depend on its name or place)."
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk): h.update(block)
-    return h.hexdigest()
-
-def cache_key(path, kind, params) -> str:
-    "The cache key of `kind` computed with `params` from the file at `path`."
-    spec = json.dumps(dict(kind=kind, params=params, version=FEATURE_VERSION, file=content_hash(path)), sort_keys=True)
-    return hashlib.sha256(spec.encode()).hexdigest()[:32]
-
-def cache_get(path, kind="features", params=None, cache_dir=None) -> tuple:
-    "(entry path, key, cached array or None) of `kind` computed with `params` from the file at `path`."
-    params, cache_dir = params or feature_params(), Path(cache_dir) if cache_dir else data_home() / "cache"
-    key = cache_key(path, kind, params)
-    entry = cache_dir / kind / key[:2] / f"{key}.npz"
-    if entry.exists():
-        try:
-            with np.load(entry) as z:
-                if str(z["key"]) == key: return entry, key, z["value"]
-        except Exception: pass  # truncated or corrupt: recomputed by the caller
-    return entry, key, None
-
-def cache_put(entry, key, value):
-    "Store `value` at cache `entry` atomically (a reader never sees half a file)."
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=entry.parent, suffix=".tmp", delete=False) as tmp:
-        np.savez(tmp, value=value, key=np.array(key))
-    os.replace(tmp.name, entry)
-
-def cached(path, kind="features", params=None, cache_dir=None, extractor=None):
-    "(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else computed (by `extractor`, default EXTRACTORS[kind]) and stored."
-    params = params or feature_params()
-    entry, key, value = cache_get(path, kind, params, cache_dir)
-    if value is not None: return value, "cached"
-    value = (extractor or EXTRACTORS[kind])(path, params)
-    cache_put(entry, key, value)
-    return value, "computed"
+def cached_extract(path, kind="features", params=None, cache_dir=None):
+    "(array, 'cached' | 'computed'): `kind` of one file, through the cache (`genre_nb.cache`), computed by `EXTRACTORS[kind]`."
+    return cached(path, kind, params or feature_params(), EXTRACTORS[kind], cache_dir=cache_dir, version=FEATURE_VERSION)
 
 # %% ../nbs/01_features.ipynb #4369bd55
+@dataclass
+class Extraction:
+    "A feature table (track_id, genre, segment, features), the files skipped (path, problem), its parameters, cache counts, its kind."
+    table: pd.DataFrame = field(repr=False)
+    skipped: pd.DataFrame = field(repr=False)
+    params: dict
+    stats: dict
+    features: str = "gtzan"  # what the columns are: the 57 GTZAN features, or e.g. musicnn-penultimate
+
+@dataclass
+class LogMels:
+    "Log-mels `X` (segments, n_mels, frames) float32 with their `meta` rows (track_id, genre, segment), skipped files, parameters."
+    X: np.ndarray = field(repr=False)
+    meta: pd.DataFrame = field(repr=False)
+    skipped: pd.DataFrame = field(repr=False)
+    params: dict
+    stats: dict
+
 def _run(tracks, kind, params, cache_dir, n_jobs, progress):
     "Yield (track row, array or None, status) for every track, in order."
     job = joblib.delayed(_safe)
     with joblib.Parallel(n_jobs=n_jobs, return_as="generator") as par:
         results = par(job(p, kind, params, cache_dir) for p in tracks.path)
-        for row, (value, status) in zip(tracks.itertuples(), tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress)):
+        # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
+        for (value, status), row in zip(tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress), tracks.itertuples()):
             yield row, value, status
 
 def _safe(path, kind, params, cache_dir):
-    try: return cached(path, kind, params, cache_dir)
+    try: return cached_extract(path, kind, params, cache_dir)
     except AudioError as e: return None, e.problem
     except FileNotFoundError: return None, "no such file (moved or deleted since it was discovered?)"
     except Exception as e: return None, f"{type(e).__name__}: {e}"
 
-def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=2, progress=True) -> pd.DataFrame:
-    "The GTZAN feature table of `tracks` (from `discover`): track_id, genre, segment, 57 features."
-    params = params or feature_params()
-    frames, skipped, stats = [], [], {"cached": 0, "computed": 0}
-    for row, value, status in _run(tracks, "features", params, cache_dir, n_jobs, progress):
-        if value is None: skipped.append(dict(path=row.path, problem=status)); continue
-        stats[status] += 1
-        df = pd.DataFrame(value, columns=FEATURE_COLUMNS)
-        df.insert(0, "segment", np.arange(len(df))); df.insert(0, "genre", row.genre); df.insert(0, "track_id", row.track_id)
-        frames.append(df)
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["track_id", "genre", "segment", *FEATURE_COLUMNS])
-    table.attrs.update(params=params, skipped=pd.concat([skipped_files(tracks), pd.DataFrame(skipped, columns=["path", "problem"])], ignore_index=True), stats=stats)
-    if skipped: warnings.warn(f"{len(skipped)} tracks failed and were skipped; see table.attrs['skipped']", stacklevel=2)
-    return table
+def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
+    "(track table, [(row, array)], skipped table, stats) of a run over `tracks` (a Dataset's skipped files come first)."
+    earlier = tracks.skipped if isinstance(tracks, Dataset) else pd.DataFrame(columns=SKIPPED_COLUMNS)
+    tracks = tracks.tracks if isinstance(tracks, Dataset) else tracks
+    done, skipped, stats = [], [], {"cached": 0, "computed": 0}
+    for row, value, status in _run(tracks, kind, params, cache_dir, n_jobs, progress):
+        if value is None: skipped.append(dict(path=row.path, problem=status))
+        else: stats[status] += 1; done.append((row, value))
+    new = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    if skipped: warnings.warn(f"{len(skipped)} of {len(tracks)} tracks failed and were skipped; see .skipped", stacklevel=3)
+    return done, (pd.concat([earlier, new], ignore_index=True) if len(earlier) else new), stats
 
-def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=2, progress=True):
-    "(X, meta): log-mels (segments, n_mels, frames) float32 and their track_id, genre, segment rows."
+def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
+    "The GTZAN features of `tracks` (a `Dataset`, or its track table) as an `Extraction`: one row per segment."
     params = params or feature_params()
-    arrays, metas, skipped = [], [], []
-    for row, value, status in _run(tracks, "logmels", params, cache_dir, n_jobs, progress):
-        if value is None: skipped.append(dict(path=row.path, problem=status)); continue
-        arrays.append(value)
-        metas.append(pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(value)))))
-    meta = pd.concat(metas, ignore_index=True)
-    meta.attrs.update(params=params, skipped=pd.DataFrame(skipped, columns=["path", "problem"]))
-    return np.concatenate(arrays).astype(np.float32, copy=False), meta
+    done, skipped, stats = _collect(tracks, "features", params, cache_dir, n_jobs, progress)
+    if not done: raise GenreNbError("no track gave features: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))
+    frames = [pd.DataFrame(v, columns=FEATURE_COLUMNS).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)))
+              for row, v in done]
+    cols = ["track_id", "genre", "segment", *FEATURE_COLUMNS]
+    table = pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+    return Extraction(table, skipped, params, stats)
+
+def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> LogMels:
+    "The log-mels of `tracks` (a `Dataset`, or its track table) as `LogMels`: one (n_mels, frames) array per segment."
+    params = params or feature_params()
+    done, skipped, stats = _collect(tracks, "logmels", params, cache_dir, n_jobs, progress)
+    if not done: raise GenreNbError("no track gave log-mels: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))
+    meta = pd.concat([pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)))) for row, v in done], ignore_index=True)
+    return LogMels(np.concatenate([v for _, v in done]).astype(np.float32, copy=False), meta, skipped, params, stats)
