@@ -15,7 +15,7 @@ from .config import GENRES, N_JOBS, GenreNbError
 
 # %% auto #0
 __all__ = ['app', 'USER_ERRORS', 'check', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict',
-           'embed', 'tags', 'main']
+           'embed', 'tags', 'stop_workers', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
@@ -269,8 +269,17 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
     if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #c177e91b
+def stop_workers():
+    "Stop joblib's reusable worker processes now, if any were started, instead of after their idle timeout."
+    loky = sys.modules.get("joblib.externals.loky.reusable_executor")
+    if loky is not None and getattr(loky, "_executor", None) is not None:
+        loky._executor.shutdown(wait=False, kill_workers=True)
+
 def main():
     "Entry point of the `genre-nb` console script."
+    import atexit, signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # `kill`: exit through the clean-up below
+    atexit.register(stop_workers)
     app()
 
 if __name__ == "__main__" and Path(sys.argv[0]).name == "cli.py": main()  # python -m genre_nb.cli (not a notebook's kernel)

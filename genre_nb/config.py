@@ -9,7 +9,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'GenreNbError',
-           'DatasetError', 'project_root', 'data_home', 'reports_home', 'models_home', 'library_versions']
+           'DatasetError', 'check_param', 'project_root', 'data_home', 'reports_home', 'models_home',
+           'library_versions']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
 GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
@@ -25,6 +26,23 @@ class GenreNbError(ValueError):
     "An error the user can fix: the message names the file or value and the problem."
 
 class DatasetError(GenreNbError): "A folder that does not hold a usable dataset."
+
+# %% ../nbs/00a_config.ipynb #c0ffee09
+def check_param(name, value, kind=None, *, low=None, high=None, choices=None, none_ok=False):
+    "`value`, or a `GenreNbError` naming parameter `name`, its value and what is expected (type `kind`, range, `choices`)."
+    if value is None and none_ok: return value
+    ok = (kind is None or (isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool)))
+          or (kind is float and isinstance(value, int) and not isinstance(value, bool)))
+    ok = ok and (choices is None or value in choices)
+    ok = ok and (low is None or value >= low) and (high is None or value <= high)
+    if not ok:
+        want = [{int: "a whole number", float: "a number", str: "a string", bool: "True or False"}.get(kind, "")] if kind else []
+        if choices is not None: want.append("one of " + ", ".join(map(repr, choices)))
+        if low is not None: want.append(f"at least {low}")
+        if high is not None: want.append(f"at most {high}")
+        if none_ok: want.append("or None")
+        raise GenreNbError(f"parameter {name} = {value!r}: expected {' '.join(w for w in want if w)}")
+    return value
 
 # %% ../nbs/00a_config.ipynb #44d6a983
 def project_root(start=None) -> Path:

@@ -17,7 +17,8 @@ from .config import MIN_SECONDS, SR, DatasetError, data_home
 from .synth import make_synthetic, synthetic_spec
 
 # %% auto #0
-__all__ = ['SKIPPED_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'discover', 'resolve_data_dir', 'open_dataset']
+__all__ = ['SKIPPED_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'discover', 'resolve_data_dir', 'check_data_dir',
+           'open_dataset']
 
 # %% ../nbs/00e_data.ipynb #0acf1e60
 def find_genre_root(root) -> Path:
@@ -123,6 +124,11 @@ def resolve_data_dir(data_dir="auto", *, per_genre=10, seconds=30.0, seed=0, sr=
         try: find_genre_root(gtzan); return gtzan
         except DatasetError: pass
     return make_synthetic(data_home() / "synthetic", per_genre=per_genre, seconds=seconds, seed=seed, sr=sr, progress=progress)
+
+def check_data_dir(data_dir) -> str:
+    "The `data_dir` parameter, checked at once: 'auto', or a folder that holds a dataset (else a `DatasetError` with advice)."
+    if str(data_dir) != "auto": find_genre_root(data_dir)
+    return data_dir
 
 def open_dataset(data_dir="auto", *, progress=False, **synth_kw) -> Dataset:
     "The `Dataset` of `data_dir` as every notebook starts: resolved ('auto': GTZAN if fetched, else synthetic) and discovered."

@@ -54,8 +54,18 @@ def notebook_parameters(path) -> set:
     import papermill as pm
     return set(pm.inspect_notebook(str(path)))
 
-def _absolute(v):
-    return str(Path(v).expanduser().resolve()) if isinstance(v, (str, Path)) and str(v) != "auto" and (os.sep in str(v) or Path(v).exists()) else v
+def _as_path(v, nbs_dir):
+    "A path value as the notebook (cwd `nbs_dir`) must see it: relative inside the checkout, so executed copies do not record it, else absolute."
+    if not (isinstance(v, (str, Path)) and str(v) != "auto" and (os.sep in str(v) or Path(v).exists())): return v
+    p, base = Path(v).expanduser().resolve(), Path(nbs_dir).resolve()
+    return os.path.relpath(p, base) if p.is_relative_to(base.parent) else str(p)
+
+def _failing_line(e) -> str:
+    "'line N (`code`)' of the cell that raised, from IPython's traceback (its first arrow is in the cell), else its first line."
+    tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(e.traceback or []))
+    if m := re.search(r"^-+> *(\d+) (.*)$", tb, re.M): return f"line {m.group(1)} (`{m.group(2).strip()[:100]}`)"
+    first = next((l for l in (e.source or "").splitlines() if l.strip() and not l.startswith("#|")), "").strip()[:100]
+    return f"(`{first}`)"
 
 def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
     "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
@@ -64,8 +74,9 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
     from papermill.exceptions import PapermillExecutionError
     nbs = select_notebooks(find_notebooks(nbs_dir), only, start)
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
-    shared = dict(data_dir=_absolute(data_dir), reports_dir=str(out), **({"epochs": epochs} if epochs is not None else {}),
-                  **{k: _absolute(v) for k, v in (params or {}).items()})
+    base = nbs[0].parent if nbs else Path.cwd()
+    shared = dict(data_dir=_as_path(data_dir, base), reports_dir=_as_path(str(out), base), **({"epochs": epochs} if epochs is not None else {}),
+                  **{k: _as_path(v, base) for k, v in (params or {}).items()})
     runs = [dict(notebook=p.stem, output=f"{p.stem}.ipynb", status="not run", seconds=None, error=None, when=None) for p in nbs]
     try: earlier = [r for r in json.loads((out / "runs.json").read_text())["runs"] if r["notebook"] not in {p.stem for p in nbs}]
     except (OSError, ValueError, KeyError): earlier = []  # a first run, or an unreadable record of the last one
@@ -79,9 +90,8 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
                                 kernel_name="python3")
             run.update(status="ok")
         except PapermillExecutionError as e:
-            first = next((l for l in (e.source or "").splitlines() if l.strip() and not l.startswith("#|")), "").strip()[:80]
-            run.update(status="failed", error=f"{p.stem} failed in cell {e.cell_index + 1} of {p.name} as executed "
-                                              f"(`{first}`): {e.ename}: {e.evalue}")
+            run.update(status="failed", error=f"{p.stem} failed in cell {e.cell_index + 1} of {p.name} as executed, "
+                                              f"{_failing_line(e)}: {e.ename}: {e.evalue}")
         except Exception as e:
             run.update(status="failed", error=f"{p.stem} did not run: {type(e).__name__}: {e}")
         run.update(seconds=round(time.time() - t0, 1), when=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
