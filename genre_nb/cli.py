@@ -211,12 +211,14 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
             model: Optional[Path] = typer.Option(None, help="A model file, a model folder, or a folder above them (its best). Default: reports/models."),
             top: int = typer.Option(3, help="How many genres to show per file (1 to 10)."),
             min_confidence: float = typer.Option(0.4, help="A top probability below this is marked UNCERTAIN (0 to 1)."),
+            n_jobs: int = typer.Option(N_JOBS, help="Worker processes for many files, or for one file over 2 minutes (1: none)."),
             as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: [[genre, p], ...], ...}.")):
     "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.predict import audio_inputs, load_predictor, predict_iter
     check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
     check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
+    _check_jobs(n_jobs)
     inputs = audio_inputs(files)
     if not inputs: _fail(f"no files in {', '.join(map(str, files))}: give audio files, or folders that hold some")
     try: predictor = load_predictor(model)
@@ -226,7 +228,7 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
                + (f", {m['protocol']}" if m.get("protocol") else "") + ")", err=True)
     if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
     n_ok = 0
-    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, progress=sys.stderr.isatty()):
+    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, progress=sys.stderr.isatty(), n_jobs=n_jobs):
         n_ok += r.ok
         if as_json: typer.echo(json.dumps(r.to_dict()))
         else: typer.echo(str(r), err=not r.ok)

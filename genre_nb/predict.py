@@ -4,18 +4,19 @@
 
 # %% ../nbs/80_predict.ipynb #0c930dc5
 from __future__ import annotations
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .audio import AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, load_audio
+from .audio import AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info, load_audio
 from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError
-from .models import ModelError, Predictor, SavedModel, TRAIN_HINT, find_model, read_model
+from .models import ModelError, Predictor, TRAIN_HINT, find_model, is_model_dir, read_model
 
 # %% auto #0
-__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'load_predictor', 'windows', 'Prediction', 'predict_file',
-           'audio_inputs', 'for_each_file', 'predict_iter', 'predict']
+__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'LONG_SECONDS', 'load_predictor', 'windows',
+           'Prediction', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter', 'predict']
 
 # %% ../nbs/80_predict.ipynb #47ec838a
 def _family_loader(family):
@@ -81,8 +82,8 @@ def _status(p, labels, min_confidence) -> tuple:
     return "ok", ""
 
 # %% ../nbs/80_predict.ipynb #d83e891e
-def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE, progress=False) -> Prediction:
-    "The `Prediction` of one path, or of array `src` at rate `sr`."
+def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE, progress=False, pool=None) -> Prediction:
+    "The `Prediction` of one path, or of array `src` at rate `sr`; `pool` (see `predict_iter`) spreads its windows over worker processes."
     name = str(src) if not isinstance(src, np.ndarray) else "<array>"
     res = dict(file=name, model=str(predictor.path))
     try: y = load_audio(src, predictor.sr, orig_sr=sr)
@@ -98,7 +99,8 @@ def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_con
         from tqdm.auto import tqdm
         w = windows(y, predictor.sr, predictor.seconds)
         blocks = tqdm(range(0, len(w), batch), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
-        p, n = np.concatenate([predictor.proba(w[i:i + batch]) for i in blocks]).mean(axis=0), len(w)
+        parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in blocks]) if pool else (predictor.proba(w[i:i + batch]) for i in blocks)
+        p, n = np.concatenate(list(parts)).mean(axis=0), len(w)
     order = np.argsort(-p)[:max(1, top)]
     status, message = _status(p, predictor.labels, min_confidence)
     return Prediction(status=status, genre=predictor.labels[order[0]], top=[[predictor.labels[i], round(float(p[i]), 4)] for i in order],
@@ -119,15 +121,46 @@ def for_each_file(paths, fn):
         except AudioError as e: yield dict(file=str(f), error=e.problem)
         except FileNotFoundError: yield dict(file=str(f), error="no such file")
 
-def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False):
-    "Yield the `Prediction` of each file in `paths` (files or folders), in order."
-    for f in audio_inputs(paths): yield predict_file(predictor, f, top=top, min_confidence=min_confidence, progress=progress)
+# In a worker process, the predictor is loaded once and kept on the module (named in full, so the functions
+# below find it also when they were defined in a notebook and sent to the workers by value).
+def _init_worker(model_path):
+    import genre_nb.predict as here; here._worker_predictor = here.load_predictor(model_path)
 
-def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False) -> list:
+def _predict_in_worker(args):
+    import genre_nb.predict as here; f, kw = args
+    return here.predict_file(here._worker_predictor, f, **kw)
+
+def _proba_in_worker(windows):
+    import genre_nb.predict as here; return here._worker_predictor.proba(windows)
+
+# one BLAS, OpenMP and TensorFlow thread per worker: n_jobs of them share the cores without oversubscription
+ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")}
+
+LONG_SECONDS = 120.0  # one file longer than this is worth spreading over worker processes
+
+def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1):
+    "Yield the `Prediction` of each file in `paths` (files or folders), in order; `n_jobs` > 1: files (or one long file's windows) in worker processes."
+    files, kw = audio_inputs(paths), dict(top=top, min_confidence=min_confidence)
+    one_long = len(files) == 1 and predictor.proba is not None and _seconds(files[0]) > LONG_SECONDS
+    if n_jobs == 1 or not is_model_dir(predictor.path) or not (len(files) > 1 or one_long):
+        for f in files: yield predict_file(predictor, f, progress=progress, **kw)
+        return
+    from joblib.externals.loky import ProcessPoolExecutor  # loky: fresh worker processes that never re-run the caller's script
+    n = os.cpu_count() if n_jobs == -1 else n_jobs
+    with ProcessPoolExecutor(n, initializer=_init_worker, initargs=(str(predictor.path),), env=ONE_THREAD) as ex:
+        if one_long: yield predict_file(predictor, files[0], pool=ex, progress=progress, **kw)
+        else: yield from ex.map(_predict_in_worker, [(f, kw) for f in files])
+
+def _seconds(path) -> float:
+    "A file's duration from its header, 0 when it cannot be read (its prediction will say why)."
+    try: return audio_info(path)["duration"]
+    except (AudioError, FileNotFoundError): return 0.0
+
+def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1) -> list:
     "A list of `Prediction`s, with `model` a Predictor, a path (see `find_model`) or None (the best in reports/models)."
     from tqdm.auto import tqdm
     if not 1 <= int(top): raise GenreNbError(f"top must be at least 1, got {top}")
     predictor = model if isinstance(model, Predictor) else load_predictor(model)
     files = audio_inputs(paths)
-    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence), total=len(files), desc="predicting",
+    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, n_jobs=n_jobs), total=len(files), desc="predicting",
                      unit="file", disable=not progress))
