@@ -57,7 +57,7 @@ if not a.no_long:
     for d in dirs:
         p = load_predictor(d)
         for n_jobs in (1, 2):
-            t0 = time.perf_counter(); r = predict(long_f, p, n_jobs=n_jobs)[0]; dt = time.perf_counter() - t0
+            t0 = time.perf_counter(); r = predict(long_f, p, n_jobs=n_jobs, long_seconds=60)[0]; dt = time.perf_counter() - t0
             print(f"  {d.name:<12} n_jobs={n_jobs}: " + (goal(dt, 10.0) if p.family == "classical" else f"{dt:.2f} s") + f"  ({r.windows} windows, {r.genre})")
 if a.batch:
     from genre_nb.predict import predict
@@ -69,6 +69,6 @@ if a.batch:
         predict(folder / "clip000.wav", p)  # warm-up
         rates = {}
         for n_jobs in (1, 2):
-            t0 = time.perf_counter(); res = predict(folder, p, n_jobs=n_jobs); dt = time.perf_counter() - t0
+            t0 = time.perf_counter(); res = predict(folder, p, n_jobs=n_jobs, min_files=2); dt = time.perf_counter() - t0
             rates[n_jobs] = len(res) / dt
         print(f"  {d.name:<12} one at a time {rates[1]:.2f} files/s; n_jobs=2 {rates[2]:.2f} files/s ({rates[2] / rates[1]:.2f}x)")

@@ -15,8 +15,9 @@ from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError
 from .models import ModelError, Predictor, TRAIN_HINT, find_model, is_model_dir, read_model
 
 # %% auto #0
-__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'LONG_SECONDS', 'load_predictor', 'windows',
-           'Prediction', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter', 'predict']
+__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'MIN_FILES', 'LONG_SECONDS',
+           'load_predictor', 'windows', 'Prediction', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter',
+           'predict']
 
 # %% ../nbs/80_predict.ipynb #47ec838a
 def _family_loader(family):
@@ -136,13 +137,16 @@ def _proba_in_worker(windows):
 # one BLAS, OpenMP and TensorFlow thread per worker: n_jobs of them share the cores without oversubscription
 ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")}
 
-LONG_SECONDS = 120.0  # one file longer than this is worth spreading over worker processes
+# Starting a worker process costs seconds (imports, the model, numba's compilation): only worth it for
+# many files, or for one long file, measured on 2 cores (bench/predict.py)
+MIN_FILES, LONG_SECONDS = 32, 300.0
 
-def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1):
-    "Yield the `Prediction` of each file in `paths` (files or folders), in order; `n_jobs` > 1: files (or one long file's windows) in worker processes."
+def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1,
+                 min_files=MIN_FILES, long_seconds=LONG_SECONDS):
+    "Yield the `Prediction` of each file in `paths`, in order; `n_jobs` > 1: `min_files` or more files (or one file over `long_seconds`) in worker processes."
     files, kw = audio_inputs(paths), dict(top=top, min_confidence=min_confidence)
-    one_long = len(files) == 1 and predictor.proba is not None and _seconds(files[0]) > LONG_SECONDS
-    if n_jobs == 1 or not is_model_dir(predictor.path) or not (len(files) > 1 or one_long):
+    one_long = len(files) == 1 and predictor.proba is not None and _seconds(files[0]) > long_seconds
+    if n_jobs == 1 or not is_model_dir(predictor.path) or not (len(files) >= min_files or one_long):
         for f in files: yield predict_file(predictor, f, progress=progress, **kw)
         return
     from joblib.externals.loky import ProcessPoolExecutor  # loky: fresh worker processes that never re-run the caller's script
@@ -156,11 +160,11 @@ def _seconds(path) -> float:
     try: return audio_info(path)["duration"]
     except (AudioError, FileNotFoundError): return 0.0
 
-def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1) -> list:
+def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1, **pool_kw) -> list:
     "A list of `Prediction`s, with `model` a Predictor, a path (see `find_model`) or None (the best in reports/models)."
     from tqdm.auto import tqdm
     if not 1 <= int(top): raise GenreNbError(f"top must be at least 1, got {top}")
     predictor = model if isinstance(model, Predictor) else load_predictor(model)
     files = audio_inputs(paths)
-    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, n_jobs=n_jobs), total=len(files), desc="predicting",
+    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, n_jobs=n_jobs, **pool_kw), total=len(files), desc="predicting",
                      unit="file", disable=not progress))
