@@ -12,7 +12,6 @@ import joblib
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, PredefinedSplit, StratifiedGroupKFold
@@ -25,18 +24,21 @@ from .config import FOLDS, N_JOBS, GenreNbError
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import FEATURE_COLUMNS, feature_params, segments_features
 from .models import ModelError, Predictor, SavedModel, model_folder
-from .splits import protocol_splits, usable_folds
+from .data import track_groups
+from .splits import GROUPED_PROTOCOLS, default_protocol, protocol_splits, usable_folds
 
 # %% auto #0
-__all__ = ['MODELS', 'as_feature_table', 'read_table', 'feature_columns', 'XGBAnyLabels', 'CalibratedSVC', 'check_models',
-           'make_search', 'full_proba', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical',
+__all__ = ['META_COLUMNS', 'MODELS', 'as_feature_table', 'read_table', 'feature_columns', 'XGBAnyLabels', 'CalibratedSVC',
+           'check_models', 'make_search', 'full_proba', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical',
            'classical_predictor']
 
 # %% ../nbs/02_classical.ipynb #2794c132
+META_COLUMNS = ("track_id", "genre", "segment", "group")  # what a row is, never what the model sees
+
 def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
-    "`df` with track_id, genre and segment first, then its numeric feature columns (GTZAN CSV columns recognised)."
-    df = df.copy()
-    if "track_id" not in df and "filename" in df:  # the published GTZAN tables
+    "`df` with track_id, genre, segment (and group) first, then its numeric feature columns (GTZAN CSV columns recognised)."
+    df, published = df.copy(), "track_id" not in df and "filename" in df
+    if published:  # the published GTZAN tables
         stem = df.pop("filename").astype(str).str.replace(r"\.(wav|au|mp3|flac|ogg)$", "", regex=True)
         parts = stem.str.extract(r"^(?P<track>.+?\.\d{5})(?:\.(?P<seg>\d+))?$")
         df["track_id"] = parts.track.fillna(stem)
@@ -46,11 +48,14 @@ def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("track_id", "genre") if c not in df]
     if missing: raise ValueError(f"a feature table needs columns track_id and genre (or GTZAN's filename and label); missing {missing}")
     if "segment" not in df: df["segment"] = df.groupby("track_id").cumcount()
-    feats = [c for c in df.columns if c not in ("track_id", "genre", "segment") and pd.api.types.is_numeric_dtype(df[c])]
+    if published and "group" not in df and (groups := track_groups(df[["track_id", "genre"]].astype(str))) is not None:
+        df["group"] = groups  # the artist of each clip (not for other tables: the synthetic set borrows GTZAN's names)
+    meta = [c for c in META_COLUMNS if c in df]
+    feats = [c for c in df.columns if c not in META_COLUMNS and pd.api.types.is_numeric_dtype(df[c])]
     if not feats: raise ValueError("a feature table needs numeric feature columns")
     bad = df[feats].isna().any(axis=1) | ~np.isfinite(df[feats].to_numpy(float)).all(axis=1)
     if bad.any(): warnings.warn(f"dropping {int(bad.sum())} rows with missing or infinite features", stacklevel=2)
-    return df.loc[~bad, ["track_id", "genre", "segment", *feats]].reset_index(drop=True)
+    return df.loc[~bad, [*meta, *feats]].reset_index(drop=True)
 
 def read_table(path) -> pd.DataFrame:
     "A feature table from a .csv or .parquet file, as `as_feature_table` shapes it."
@@ -61,8 +66,8 @@ def read_table(path) -> pd.DataFrame:
     raise ValueError(f"{path}: a feature table is a .csv or .parquet file")
 
 def feature_columns(table) -> list:
-    "The feature columns of a feature table (everything after track_id, genre, segment)."
-    return [c for c in table.columns if c not in ("track_id", "genre", "segment")]
+    "The feature columns of a feature table: everything but track_id, genre, segment and group (an artist is never a feature)."
+    return [c for c in table.columns if c not in META_COLUMNS]
 
 # %% ../nbs/02_classical.ipynb #3f311394
 class XGBAnyLabels(ClassifierMixin, BaseEstimator):
@@ -80,28 +85,45 @@ class XGBAnyLabels(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X): return self.booster_.predict_proba(np.asarray(X, float))
     def predict(self, X): return self.classes_[self.predict_proba(X).argmax(1)]
 
+def _softmax(d, t) -> np.ndarray:
+    z = d / t
+    e = np.exp(z - z.max(1, keepdims=True))
+    return e / e.sum(1, keepdims=True)
+
+def _temperature(d, codes) -> float:
+    "The temperature t that minimises the log loss of softmax(d / t) against class `codes`."
+    from scipy.optimize import minimize_scalar
+    nll = lambda lt: -np.log(_softmax(d, np.exp(lt))[np.arange(len(codes)), codes] + 1e-12).mean()
+    return float(np.exp(minimize_scalar(nll, bounds=(-5, 5), method="bounded").x))
+
 class CalibratedSVC(ClassifierMixin, BaseEstimator):
-    "An RBF SVC with sigmoid-calibrated probabilities; the calibration folds (`cv` at most) fit the rarest genre of each training part."
-    def __init__(self, C=1.0, gamma="scale", cv=3, method="sigmoid"):
-        self.C, self.gamma, self.cv, self.method = C, gamma, cv, method
+    "An RBF SVC whose probabilities are a softmax of its one-vs-rest decision values at a temperature fitted on `cv` folds: same argmax, same predictions."
+    def __init__(self, C=1.0, gamma="scale", cv=3):
+        self.C, self.gamma, self.cv = C, gamma, cv
+
+    def _svc(self): return SVC(C=self.C, gamma=self.gamma, decision_function_shape="ovr", break_ties=True)
 
     def fit(self, X, y):
-        least = int(np.unique(np.asarray(y), return_counts=True)[1].min())
-        if least < 2: raise GenreNbError(f"svm: a genre has only {least} training example in this split; calibrated probabilities need 2 "
-                                         "(too few tracks for this protocol: use kfold, or the full dataset)")
-        svc = SVC(C=self.C, gamma=self.gamma)  # small training parts: fewer calibration folds rather than a failure
-        self.calibrated_ = CalibratedClassifierCV(svc, method=self.method, cv=min(self.cv, least), ensemble=False).fit(X, y)
-        self.classes_ = self.calibrated_.classes_
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        X, y = np.asarray(X, float), np.asarray(y)
+        self.svc_ = self._svc().fit(X, y)
+        self.classes_, codes = np.unique(y, return_inverse=True)
+        k, self.temperature_ = min(self.cv, int(np.bincount(codes).min())), 1.0
+        if k >= 2 and len(self.classes_) > 1:  # the decision values of data each fit did not see, so the temperature is honest
+            d = cross_val_predict(self._svc(), X, y, cv=StratifiedKFold(k, shuffle=True, random_state=0), method="decision_function")
+            self.temperature_ = _temperature(self._2d(d), codes)
         return self
 
-    def predict_proba(self, X): return self.calibrated_.predict_proba(X)
-    def predict(self, X): return self.classes_[self.predict_proba(X).argmax(1)]
+    def _2d(self, d): return np.c_[-d, d] if d.ndim == 1 else d  # two classes: one decision value
+    def decision_function(self, X): return self._2d(self.svc_.decision_function(np.asarray(X, float)))
+    def predict_proba(self, X): return _softmax(self.decision_function(X), self.temperature_)
+    def predict(self, X): return self.classes_[self.decision_function(X).argmax(1)]
 
 MODELS = {
-    "logreg": (lambda: LogisticRegression(max_iter=3000), {"model__C": [0.1, 1.0, 10.0]}),
-    "knn": (lambda: KNeighborsClassifier(), {"model__n_neighbors": [5, 15], "model__weights": ["uniform", "distance"]}),
-    "rf": (lambda: RandomForestClassifier(n_estimators=200, n_jobs=1, random_state=0), {"model__max_features": ["sqrt", 0.3]}),
-    "svm": (CalibratedSVC, {"model__C": [1.0, 10.0]}),
+    "logreg": (lambda: LogisticRegression(max_iter=3000), {"model__C": [0.01, 0.1, 1.0, 10.0]}),
+    "knn": (lambda: KNeighborsClassifier(), {"model__n_neighbors": [5, 15, 30], "model__weights": ["uniform", "distance"]}),
+    "rf": (lambda: RandomForestClassifier(n_estimators=300, n_jobs=1, random_state=0), {"model__max_features": ["sqrt", 0.3]}),
+    "svm": (CalibratedSVC, {"model__C": [1.0, 10.0, 100.0], "model__gamma": ["scale", 0.005]}),
     "gb": (lambda: HistGradientBoostingClassifier(max_iter=200, early_stopping=True, n_iter_no_change=10, random_state=0),
            {"model__learning_rate": [0.05, 0.1]}),
     "xgb": (XGBAnyLabels, {"model__max_depth": [3, 6], "model__learning_rate": [0.1]}),
@@ -121,14 +143,19 @@ def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     return GridSearchCV(pipe, grid or default_grid, cv=cv, n_jobs=n_jobs, scoring="accuracy", refit=True, error_score="raise")
 
 # %% ../nbs/02_classical.ipynb #86dd1d16
-def _inner_cv(table, split, inner_folds, seed):
-    "The grid search's folds: grouped by track, or the predefined validation part."
+def _inner_groups(table, inner_folds, grouped) -> tuple:
+    "(folds, groups) of a grid search over `table`'s rows: grouped by track, or by group (artist) under a grouped protocol; fewer folds on a small part."
+    if grouped: return int(min(inner_folds, table.group.nunique())), table.group.to_numpy()
+    return usable_folds(table, inner_folds), table.track_id.to_numpy()
+
+def _inner_cv(table, split, inner_folds, seed, grouped=False):
+    "The grid search's folds: grouped by track (or by group), or the predefined validation part."
     if "valid" in split:
         fit = split["train"] | split["valid"]
         return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), None
-    inner = usable_folds(table[split["train"]], inner_folds)  # a small training part: fewer inner folds
-    if inner < 2: raise GenreNbError(f"a genre has fewer than 2 training tracks in this split: too few for a grid search (use fewer folds, or more data)")
-    return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), table.track_id.to_numpy()[split["train"]]
+    inner, groups = _inner_groups(table[split["train"]], inner_folds, grouped)
+    if inner < 2: raise GenreNbError(f"a genre has fewer than 2 training tracks (or groups) in this split: too few for a grid search (use fewer folds, or more data)")
+    return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), groups
 
 def full_proba(model, X, classes) -> np.ndarray:
     "`model`'s class probabilities with a column for every class of `classes`, also those absent from its training data."
@@ -142,18 +169,21 @@ class Evaluation(NamedTuple):
     track: MetricRecord
     predictions: pd.DataFrame
 
-def evaluate_model(table, model="svm", protocol="kfold", *, folds=FOLDS, inner_folds=3, seed=0, n_jobs=N_JOBS, dataset="",
-                   synthetic=False, progress=None) -> Evaluation:
-    "Grid-search `model` in each outer split of `protocol`: an `Evaluation` (segment record, track record, predictions table)."
+def evaluate_model(table, model="svm", protocol="auto", *, folds=FOLDS, inner_folds=3, seed=0, n_jobs=N_JOBS, dataset="",
+                   synthetic=False, progress=None, grid=None) -> Evaluation:
+    "Grid-search `model` in each outer split of `protocol` ('auto': `default_protocol`): an `Evaluation` (segment record, track record, predictions)."
     table = as_feature_table(table)
-    cols, classes = feature_columns(table), sorted(table.genre.unique())
-    X, y = table[cols], table.genre.to_numpy(str)
+    protocol = default_protocol(table) if protocol == "auto" else protocol
     t0, preds, train_acc, best = time.time(), [], [], []
     splits = protocol_splits(table, protocol, folds, seed)
+    used = np.any([s["train"] | s["test"] | s.get("valid", False) for s in splits], axis=0)
+    cols, classes = feature_columns(table), sorted(table.genre[used].unique())  # a grouped protocol may leave genres out
+    left_out = sorted(set(table.genre) - set(classes))
+    X, y = table[cols], table.genre.to_numpy(str)
     for k, split in enumerate(splits):
         if progress: progress(f"{model}, {protocol}: fold {k + 1} of {len(splits)}")
-        fit, cv, groups = _inner_cv(table, split, inner_folds, seed)
-        search = make_search(model, cv, n_jobs)
+        fit, cv, groups = _inner_cv(table, split, inner_folds, seed, grouped=protocol in GROUPED_PROTOCOLS)
+        search = make_search(model, cv, n_jobs, grid)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # a few tracks per genre in an inner fold: sklearn warns, we know
             search.fit(X[fit], y[fit], groups=groups)
@@ -165,18 +195,20 @@ def evaluate_model(table, model="svm", protocol="kfold", *, folds=FOLDS, inner_f
     pred = pd.concat(preds)
     secs = time.time() - t0
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(secs, 2), features=len(cols), family="classical",
-                  params=dict(best_per_fold=best, folds=folds if protocol != "fault-filtered" else 1, inner_folds=inner_folds, seed=seed))
+                  params=dict(best_per_fold=best, folds=folds if protocol == "segment-random" else len(splits), inner_folds=inner_folds, seed=seed,
+                              **({"left_out_genres": left_out} if left_out else {})))
     seg, trk = score_predictions(pred, classes, model, protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
     return Evaluation(seg, trk, pred)
 
 # %% ../nbs/02_classical.ipynb #ff5c88e5
-def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS) -> GridSearchCV:
-    "The grid search refit on every track of `table` (inner folds grouped by track): the fitted GridSearchCV."
+def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=None) -> GridSearchCV:
+    "The grid search refit on every track of `table` (inner folds grouped by track, or by group when the table has one): the fitted GridSearchCV."
     table = as_feature_table(table)
-    search = make_search(model, StratifiedGroupKFold(usable_folds(table, inner_folds), shuffle=True, random_state=seed), n_jobs)
+    inner, groups = _inner_groups(table, inner_folds, "group" in table if grouped is None else grouped)
+    search = make_search(model, StratifiedGroupKFold(inner, shuffle=True, random_state=seed), n_jobs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=table.track_id.to_numpy())
+        return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=groups)
 
 def save_classical(search, out_dir, *, feature_params=None, meta=None, kind="gtzan_features", model_file="model.joblib", family="classical") -> Path:
     "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline, its labels, features and meta."

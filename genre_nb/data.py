@@ -4,8 +4,10 @@
 
 # %% ../nbs/00e_data.ipynb #da7a0003
 from __future__ import annotations
-import os, warnings
+import os, re, warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
@@ -17,8 +19,8 @@ from .config import MIN_SECONDS, SR, DatasetError, data_home
 from .synth import make_synthetic, synthetic_spec
 
 # %% auto #0
-__all__ = ['SKIPPED_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'discover', 'resolve_data_dir', 'check_data_dir',
-           'open_dataset']
+__all__ = ['SKIPPED_COLUMNS', 'GROUP_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'gtzan_artist_table',
+           'read_group_table', 'track_groups', 'discover', 'resolve_data_dir', 'check_data_dir', 'open_dataset']
 
 # %% ../nbs/00e_data.ipynb #0acf1e60
 def find_genre_root(root) -> Path:
@@ -70,6 +72,37 @@ class Dataset:
     def __len__(self): return len(self.tracks)
     def __str__(self): return f"{self.title}: {len(self.tracks)} tracks, {self.tracks.genre.nunique()} genres, {len(self.skipped)} files skipped"
 
+# %% ../nbs/00e_data.ipynb #9e0a0002
+GROUP_COLUMNS = ("group", "artist", "album")  # the first a tracks table has is the group
+_GTZAN_ID = re.compile(r"(?P<genre>[a-z]+)\.\d{5}")
+
+@lru_cache(maxsize=1)
+def _artist_table() -> pd.DataFrame:
+    return pd.read_csv(files("genre_nb") / "resources" / "gtzan_artists.tsv", sep="\t", dtype=str, keep_default_na=False)
+
+def gtzan_artist_table() -> pd.DataFrame:
+    "track_id, artist, title, shazam_genre of the 974 GTZAN clips an audio fingerprint matched (GTZAN-Bind, Doh 2023)."
+    return _artist_table().copy()
+
+def read_group_table(path) -> dict | None:
+    "track id -> group from a tracks table (.csv or .tsv with track_id or file, and group, artist or album); None if it names no group."
+    t = pd.read_csv(path, sep="\t" if Path(path).suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
+    col = next((c for c in GROUP_COLUMNS if c in t), None)
+    if col is None or not ({"track_id", "file"} & set(t)): return None
+    ids = t.track_id if "track_id" in t else t.file.map(lambda f: Path(f).stem)
+    return {i: g.strip() for i, g in zip(ids, t[col]) if g.strip()}
+
+# %% ../nbs/00e_data.ipynb #9e0a0003
+def track_groups(tracks, folders=(), *, synthetic=False) -> pd.Series | None:
+    "Each track's group: from a tracks table in one of `folders`, else GTZAN's artists for GTZAN clips; None when unknown."
+    found = (read_group_table(p) for d in dict.fromkeys(map(Path, folders)) for n in ("tracks.csv", "tracks.tsv") if (p := d / n).is_file())
+    groups = next((g for g in found if g is not None), None)
+    if groups is None and not synthetic and len(tracks) and all(
+            (m := _GTZAN_ID.fullmatch(str(i))) and m["genre"] == g for i, g in zip(tracks.track_id, tracks.genre)):
+        groups = dict(zip(_artist_table().track_id, _artist_table().artist))
+    if groups is None: return None
+    return pd.Series([groups.get(i) or i for i in tracks.track_id], index=tracks.index, name="group", dtype=object)
+
 # %% ../nbs/00e_data.ipynb #71ad64d7
 def _track_ids(rel_paths) -> list:
     "File stems as track ids; where stems collide (own music: '01 Intro'), the relative path without extension."
@@ -110,7 +143,10 @@ def discover(root, genres=None, *, min_seconds=MIN_SECONDS, decode=True, errors=
     df = df[cols].reset_index(drop=True)
     if df.empty: raise DatasetError(f"no usable audio under {groot} ({len(skipped)} files skipped)" +
                                     "".join(f"\n  {s['path']}: {s['problem']}" for s in skipped[:10]))
-    return Dataset(groot, df, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS), describe_dataset(groot))
+    description = describe_dataset(groot)
+    if (groups := track_groups(df, [Path(root).expanduser(), groot], synthetic=description["synthetic"])) is not None:
+        df["group"] = groups
+    return Dataset(groot, df, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS), description)
 
 # %% ../nbs/00e_data.ipynb #421a732d
 def resolve_data_dir(data_dir="auto", *, per_genre=10, seconds=30.0, seed=0, sr=SR, progress=True) -> Path:

@@ -183,15 +183,18 @@ def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
     if skipped: warnings.warn(f"{len(skipped)} of {len(tracks)} tracks failed and were skipped; see .skipped", stacklevel=3)
     return done, (pd.concat([earlier, new], ignore_index=True) if len(earlier) else new), stats
 
+def _meta(done) -> pd.DataFrame:
+    "One (track_id, genre, segment[, group]) row per segment: a track's group (artist or album) travels with its segments."
+    grouped = bool(done) and hasattr(done[0][0], "group")
+    return pd.concat([pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)),
+                                        **({"group": row.group} if grouped else {}))) for row, v in done], ignore_index=True)
+
 def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
     "The GTZAN features of `tracks` (a `Dataset`, or its track table) as an `Extraction`: one row per segment."
     params = params or feature_params()
     done, skipped, stats = _collect(tracks, "features", params, cache_dir, n_jobs, progress)
     if not done: raise GenreNbError("no track gave features: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))
-    frames = [pd.DataFrame(v, columns=FEATURE_COLUMNS).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)))
-              for row, v in done]
-    cols = ["track_id", "genre", "segment", *FEATURE_COLUMNS]
-    table = pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+    table = _meta(done).join(pd.DataFrame(np.concatenate([v for _, v in done]), columns=FEATURE_COLUMNS))
     return Extraction(table, skipped, params, stats)
 
 def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> LogMels:
@@ -199,5 +202,4 @@ def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progr
     params = params or feature_params()
     done, skipped, stats = _collect(tracks, "logmels", params, cache_dir, n_jobs, progress)
     if not done: raise GenreNbError("no track gave log-mels: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))
-    meta = pd.concat([pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)))) for row, v in done], ignore_index=True)
-    return LogMels(np.concatenate([v for _, v in done]).astype(np.float32, copy=False), meta, skipped, params, stats)
+    return LogMels(np.concatenate([v for _, v in done]).astype(np.float32, copy=False), _meta(done), skipped, params, stats)

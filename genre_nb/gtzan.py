@@ -5,7 +5,6 @@
 # %% ../nbs/00f_gtzan.ipynb #9a7a0003
 from __future__ import annotations
 import hashlib, http.client, shutil, tarfile, tempfile, urllib.error, urllib.request
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .config import GENRES, DatasetError, GenreNbError, data_home
-from .data import discover
+from .data import discover, gtzan_artist_table
 from .synth import is_synthetic
 
 # %% auto #0
@@ -33,13 +32,9 @@ def fault_filtered_lists() -> dict:
     return {p: [Path(l.strip()).stem for l in (root / f"{p}_filtered.txt").read_text().splitlines() if l.strip()]
             for p in ("train", "valid", "test")}
 
-@lru_cache(maxsize=1)
-def _artists() -> pd.DataFrame:
-    return pd.read_csv(files("genre_nb") / "resources" / "gtzan_artists.tsv", sep="\t", dtype=str, keep_default_na=False)
-
 def gtzan_artists() -> pd.DataFrame:
     "track_id, artist, title, shazam_genre of the 974 GTZAN clips an audio fingerprint matched (GTZAN-Bind, Doh 2023)."
-    return _artists().copy()
+    return gtzan_artist_table()  # read in genre_nb.data, whose `discover` gives GTZAN clips their artist as `group`
 
 # %% ../nbs/00f_gtzan.ipynb #9a7a000a
 def validate(root, *, decode=False, progress=False) -> pd.DataFrame:

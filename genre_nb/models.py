@@ -16,8 +16,9 @@ from . import __version__
 from .config import GenreNbError, library_versions, models_home
 
 # %% auto #0
-__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'ModelError', 'model_folder', 'SavedModel', 'is_model_dir', 'read_meta', 'read_model',
-           'model_dirs', 'find_model', 'Predictor']
+__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'ModelError', 'model_folder', 'SavedModel', 'is_model_dir',
+           'read_meta', 'read_model', 'model_rank', 'describe_rank', 'model_dirs', 'find_model', 'explain_choice',
+           'Predictor']
 
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
@@ -77,6 +78,22 @@ def read_model(d) -> SavedModel:
     except (OSError, ValueError) as e: raise ModelError(f"{d}: a damaged model folder ({e}); {TRAIN_HINT}") from None
     return SavedModel(d, meta.get("family", "?"), labels, features, meta, norm)
 
+# %% ../nbs/01b_models.ipynb #30de0e02
+PROTOCOL_HONESTY = ("fault-filtered", "kfold-artist", "kfold")  # most honest first; any other protocol ranks after them
+
+def model_rank(meta) -> tuple:
+    "The key `find_model` maximises: (real music, protocol honesty, track accuracy) from a model's meta.json."
+    p = meta.get("protocol")
+    honesty = len(PROTOCOL_HONESTY) - (PROTOCOL_HONESTY.index(p) if p in PROTOCOL_HONESTY else len(PROTOCOL_HONESTY))
+    return (not meta.get("synthetic", False), honesty, meta.get("track_accuracy") or -1.0)
+
+def describe_rank(meta) -> str:
+    "What `model_rank` weighs, in words: 'real music, protocol kfold-artist, track accuracy 71.2%'."
+    acc = meta.get("track_accuracy")
+    return (f"{'SYNTHETIC data' if meta.get('synthetic') else 'real music'}, protocol {meta.get('protocol') or 'not recorded'}"
+            f"{'' if meta.get('protocol') in PROTOCOL_HONESTY else ' (ranked after fault-filtered, kfold-artist, kfold)'}, "
+            f"track accuracy {'not recorded' if acc is None else f'{acc:.1%}'}")
+
 # %% ../nbs/01b_models.ipynb #30de000e
 def model_dirs(path) -> list:
     "Model folders at or up to three levels below `path`, sorted."
@@ -96,7 +113,19 @@ def find_model(path=None) -> Path:
         try: usable[d] = read_meta(d)
         except ModelError: pass
     if not usable: read_meta(found[0])  # raises, saying which version wrote it
-    return max(usable, key=lambda d: (not usable[d].get("synthetic", False), usable[d].get("track_accuracy") or -1.0))  # real music first
+    return max(usable, key=lambda d: model_rank(usable[d]))
+
+def explain_choice(path=None) -> str:
+    "Why `find_model(path)` picks the model it picks: the usable models below `path`, best first, each with what ranked it."
+    best = find_model(path)
+    base = Path(path).expanduser() if path is not None else models_home()
+    usable = {}
+    for d in model_dirs(base if base.is_dir() else best):
+        try: usable[d] = read_meta(d)
+        except ModelError as e: usable[d] = dict(error=str(e))
+    order = sorted(usable, key=lambda d: (d == best, "error" not in usable[d], () if "error" in usable[d] else model_rank(usable[d])), reverse=True)
+    return "\n".join(f"{'picked' if d == best else ('unusable' if 'error' in usable[d] else 'then')}: {d}: "
+                     f"{usable[d]['error'].split(': ', 1)[-1] if 'error' in usable[d] else describe_rank(usable[d])}" for d in order)
 
 # %% ../nbs/01b_models.ipynb #47ec838a
 @dataclass

@@ -13,37 +13,63 @@ from .config import FOLDS, GenreNbError
 from .gtzan import fault_filtered_lists
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'LeakError', 'check_split', 'kfold_splits', 'holdout_split', 'fault_filtered_split',
-           'leaky_segment_split', 'protocol_splits', 'usable_folds']
+__all__ = ['PROTOCOLS', 'GROUPED_PROTOCOLS', 'LeakError', 'check_split', 'unsplittable_genres', 'kfold_splits', 'holdout_split',
+           'fault_filtered_split', 'leaky_segment_split', 'default_protocol', 'protocol_splits', 'usable_folds']
 
 # %% ../nbs/00g_splits.ipynb #a5389244
 class LeakError(GenreNbError): "A track that sits on two sides of a split."
 
-def check_split(split: dict) -> dict:
-    "Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track is in two parts."
+def check_split(split: dict, groups=None) -> dict:
+    "Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track (or, given `groups`: id -> group, a group) is in two parts."
     parts = list(split.items())
     for i, (a, x) in enumerate(parts):
         for b, y in parts[i + 1:]:
             if both := set(x) & set(y):
                 raise LeakError(f"{len(both)} tracks sit in both '{a}' and '{b}', e.g. {sorted(both)[:3]}")
+            if groups is not None and (both := {groups[t] for t in x} & {groups[t] for t in y}):
+                raise LeakError(f"{len(both)} groups (artists) sit in both '{a}' and '{b}', e.g. {sorted(both)[:3]}")
     return split
 
 def _tracks(table) -> pd.DataFrame:
-    "One (track_id, genre) row per track of a track or segment table."
-    t = table[["track_id", "genre"]].drop_duplicates()
-    if not t.track_id.is_unique: raise ValueError(f"tracks with two genres: {sorted(t.track_id[t.track_id.duplicated()])[:3]}")
+    "One (track_id, genre) row per track of a track or segment table, with its group when the table has one."
+    t = table[["track_id", "genre", *(["group"] if "group" in table else [])]].drop_duplicates()
+    if not t.track_id.is_unique: raise ValueError(f"tracks with two genres or groups: {sorted(t.track_id[t.track_id.duplicated()])[:3]}")
     return t.sort_values("track_id").reset_index(drop=True)
 
+def unsplittable_genres(table) -> list:
+    "The genres whose tracks all share one group: no grouped split can put them on both sides, so grouped protocols leave them out."
+    if "group" not in table: raise GenreNbError("a grouped split needs a 'group' column (artist or album) in the table")
+    n = _tracks(table).groupby("genre").group.nunique()
+    return sorted(n.index[n < 2])
+
 # %% ../nbs/00g_splits.ipynb #96da9536
-def kfold_splits(tracks, k=5, seed=0) -> list:
-    "Stratified k-fold over tracks: k dicts {'train': ids, 'test': ids}; each track is tested exactly once."
+def kfold_splits(tracks, k=5, seed=0, *, grouped=False) -> list:
+    "Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is tested exactly once."
     from sklearn.model_selection import StratifiedKFold
+    if grouped: return _grouped_kfold(tracks, k, seed)
     t = _tracks(tracks)
     counts = t.genre.value_counts()
     if counts.min() < k:
         raise GenreNbError(f"genre '{counts.idxmin()}' has {counts.min()} tracks, fewer than the k={k} folds; use k <= {counts.min()}")
     ids, skf = t.track_id.to_numpy(), StratifiedKFold(k, shuffle=True, random_state=seed)
     return [check_split(dict(train=ids[a], test=ids[b])) for a, b in skf.split(ids, t.genre)]
+
+def _grouped_cap(t, k) -> int:
+    "`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold needs both)."
+    return int(min(k, t.group.nunique(), t.groupby("genre").track_id.nunique().min()))
+
+def _grouped_kfold(tracks, k, seed) -> list:
+    "StratifiedGroupKFold over the tracks of the genres that have 2 groups or more; fewer folds when there are fewer groups."
+    from sklearn.model_selection import StratifiedGroupKFold
+    t, left_out = _tracks(tracks), unsplittable_genres(tracks)
+    if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist (group), "
+                               "so it cannot be on both sides of a split", stacklevel=3)
+    t = t[~t.genre.isin(left_out)]
+    if t.genre.nunique() < 2: raise GenreNbError(f"a grouped split needs 2 genres with 2 groups or more; this table has {t.genre.nunique()}")
+    if (n := _grouped_cap(t, k)) < k: warnings.warn(f"{n} folds instead of {k}: too few groups or tracks", stacklevel=3); k = n
+    ids, groups = t.track_id.to_numpy(), dict(zip(t.track_id, t.group))
+    sgkf = StratifiedGroupKFold(k, shuffle=True, random_state=seed)
+    return [check_split(dict(train=ids[a], test=ids[b]), groups) for a, b in sgkf.split(ids, t.genre, t.group)]
 
 def holdout_split(tracks, valid=0.15, test=0.15, seed=0) -> dict:
     "A fixed stratified split over tracks: {'train', 'valid', 'test'} -> ids."
@@ -73,15 +99,26 @@ def leaky_segment_split(segments, test=0.2, seed=0) -> dict:
     return dict(train=tr, test=te, leaked=np.array(sorted(set(ids[tr]) & set(ids[te]))))
 
 # %% ../nbs/00g_splits.ipynb #fa66826e
-PROTOCOLS = ("kfold", "fault-filtered", "segment-random")
+PROTOCOLS = ("kfold-artist", "kfold", "fault-filtered", "segment-random")
+GROUPED_PROTOCOLS = ("kfold-artist",)
 
-def protocol_splits(table, protocol="kfold", folds=5, seed=0) -> list:
-    "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid')."
-    ids = table.track_id.to_numpy()
-    if protocol == "kfold":
-        return [dict(train=np.isin(ids, f["train"]), test=np.isin(ids, f["test"])) for f in kfold_splits(table, folds, seed)]
+def default_protocol(table) -> str:
+    "'kfold-artist' when `table` has a group column (artist or album) for every row, else 'kfold'."
+    return "kfold-artist" if "group" in table and table.group.notna().all() else "kfold"
+
+def protocol_splits(table, protocol="auto", folds=5, seed=0) -> list:
+    "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is `default_protocol`."
+    ids, protocol = table.track_id.to_numpy(), default_protocol(table) if protocol == "auto" else protocol
+    if protocol in ("kfold", "kfold-artist"):
+        return [dict(train=np.isin(ids, f["train"]), test=np.isin(ids, f["test"]))
+                for f in kfold_splits(table, folds, seed, grouped=protocol == "kfold-artist")]
     if protocol == "fault-filtered":
         s = fault_filtered_split(table)
+        if "group" in table:
+            who = dict(zip(table.track_id, table.group))
+            shared = {who[t] for t in s["train"]} & {who[t] for p in ("valid", "test") for t in s[p]}
+            if shared: warnings.warn(f"{len(shared)} artists (groups) of the table have tracks both in the fault-filtered "
+                                     f"train part and in valid or test, e.g. {sorted(shared)[:3]}", stacklevel=2)
         return [{k: np.isin(ids, v) for k, v in s.items()}]
     if protocol == "segment-random":
         s = leaky_segment_split(table, test=1 / folds, seed=seed)
@@ -89,6 +126,8 @@ def protocol_splits(table, protocol="kfold", folds=5, seed=0) -> list:
     raise GenreNbError(f"unknown protocol {protocol!r}; choose from {', '.join(PROTOCOLS)}")
 
 # %% ../nbs/00g_splits.ipynb #f5f72bfa
-def usable_folds(table, folds) -> int:
-    "`folds`, capped at the fewest tracks in any genre (a tiny set cannot have more folds than that)."
-    return int(min(folds, table.groupby("genre").track_id.nunique().min()))
+def usable_folds(table, folds, grouped=False) -> int:
+    "`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their number of groups)."
+    if not grouped: return int(min(folds, table.groupby("genre").track_id.nunique().min()))
+    t = _tracks(table)
+    return _grouped_cap(t[~t.genre.isin(unsplittable_genres(table))], folds)
