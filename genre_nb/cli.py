@@ -129,7 +129,7 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
 # %% ../nbs/90_cli.ipynb #f6be0a73
 @app.command()
 def classical(table: Path = typer.Argument(..., help="A feature table (.parquet or .csv; GTZAN's CSV columns work too)."),
-              protocol: str = typer.Option("kfold", help="kfold | fault-filtered | segment-random"),
+              protocol: str = typer.Option("auto", help="auto (kfold-artist when the table knows artists, else kfold) | kfold-artist | kfold | fault-filtered | segment-random"),
               folds: int = typer.Option(10, help="Outer folds (kfold), capped at the fewest tracks in a genre."),
               models: str = typer.Option("logreg,knn,rf,svm,gb,xgb", help="Comma-separated model families."),
               out: str = typer.Option("auto", help="Where metrics/ and models/ go; auto: the checkout's reports/."),
@@ -140,8 +140,9 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
     from genre_nb.classical import check_models, evaluate_model, fit_final, read_table, save_classical
     from genre_nb.config import models_home, reports_home
     from genre_nb.evaluate import write_record
-    from genre_nb.splits import PROTOCOLS, usable_folds
-    check(protocol in PROTOCOLS, "--protocol", protocol, " | ".join(PROTOCOLS))
+    import warnings
+    from genre_nb.splits import PROTOCOLS, default_protocol, unsplittable_genres, usable_folds
+    check(protocol in ("auto", *PROTOCOLS), "--protocol", protocol, " | ".join(("auto", *PROTOCOLS)))
     check(folds >= 2, "--folds", folds, "at least 2"); check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
     _check_jobs(n_jobs)
     try:
@@ -150,16 +151,24 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
         feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
-        k, one_row = usable_folds(df, folds), bool(df.groupby("track_id").size().max() == 1)
-        check(protocol != "kfold" or k >= 2, "--folds", folds, f"a dataset with at least 2 tracks in every genre (one has {k})")
-        if protocol == "kfold" and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks)", err=True)
+        protocol = default_protocol(df) if protocol == "auto" else protocol
+        with warnings.catch_warnings(record=True) as notes:
+            warnings.simplefilter("always")
+            k, one_row = usable_folds(df, folds, grouped=protocol == "kfold-artist"), bool(df.groupby("track_id").size().max() == 1)
+        for n in notes: typer.echo(f"note: {n.message}", err=True)
+        if protocol == "kfold-artist" and (alone := unsplittable_genres(df)):
+            typer.echo(f"note: {', '.join(alone)} left out of the artist-grouped folds: every track of it is by one artist", err=True)
+        check(not protocol.startswith("kfold") or k >= 2, "--folds", folds, f"a dataset with at least 2 tracks (and artists) in every genre (one has {k})")
+        if protocol.startswith("kfold") and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks or artists)", err=True)
         base = reports_home(out)
         typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, {len(df)} rows, protocol {protocol}")
         best = None
         for name in names:
-            seg, trk, _ = evaluate_model(df, name, protocol, folds=k, inner_folds=inner_folds, seed=seed, n_jobs=n_jobs,
-                                         dataset=ds["name"], synthetic=ds["synthetic"],
-                                         progress=(lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # genres left out of a grouped split were noted above, once
+                seg, trk, _ = evaluate_model(df, name, protocol, folds=k, inner_folds=inner_folds, seed=seed, n_jobs=n_jobs,
+                                             dataset=ds["name"], synthetic=ds["synthetic"],
+                                             progress=(lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None)
             if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
                 seg, trk = (dataclasses.replace(r, model=f"{feats}+{name}", family="transfer") for r in (seg, trk))
             for r in ((trk,) if one_row else (seg, trk)): write_record(r, base / "metrics")  # one row per track: no segment level
@@ -215,6 +224,7 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
             as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: [[genre, p], ...], ...}.")):
     "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.models import describe_rank
     from genre_nb.predict import audio_inputs, load_predictor, predict_iter
     check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
     check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
@@ -223,9 +233,8 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
     if not inputs: _fail(f"no files in {', '.join(map(str, files))}: give audio files, or folders that hold some")
     try: predictor = load_predictor(model)
     except USER_ERRORS as e: _fail(e)
-    m, acc = predictor.meta, predictor.meta.get("track_accuracy")
-    typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)}" + (f", {acc:.1%} per track on {m.get('dataset', '?')}" if acc is not None else "")
-               + (f", {m['protocol']}" if m.get("protocol") else "") + ")", err=True)
+    m = predictor.meta
+    typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)} on {m.get('dataset', '?')}; picked for: {describe_rank(m)})", err=True)
     if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
     n_ok = 0
     for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, progress=sys.stderr.isatty(), n_jobs=n_jobs):

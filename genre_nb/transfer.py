@@ -189,9 +189,10 @@ def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=No
         except FileNotFoundError: skipped.append(dict(path=row.path, problem="no such file")); continue
         v = layer_slice(emb, layer)
         v = v.mean(axis=0, keepdims=True) if per == "track" else v
-        rows.append(pd.DataFrame(v, columns=[f"{layer}_{i}" for i in range(v.shape[1])]).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v))))
+        df = pd.DataFrame(v, columns=[f"{layer}_{i}" for i in range(v.shape[1])]).assign(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)))
+        rows.append(df.assign(group=row.group) if hasattr(row, "group") else df)  # a track's artist travels with it
     if not rows: raise GenreNbError("no track gave embeddings: " + "; ".join(f"{s['path']}: {s['problem']}" for s in skipped[:3]))
-    cols = ["track_id", "genre", "segment"]
+    cols = ["track_id", "genre", "segment"] + (["group"] if "group" in rows[0] else [])
     table = pd.concat(rows, ignore_index=True)
     table = table[cols + [c for c in table.columns if c not in cols]]
     if skipped: warnings.warn(f"{len(skipped)} of {len(tracks)} tracks failed and were skipped; see .skipped", stacklevel=2)
