@@ -9,22 +9,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import data_home
+from .config import data_home, sha256sum
 
 # %% auto #0
-__all__ = ['content_hash', 'cache_key', 'cache_get', 'cache_put', 'cached']
+__all__ = ['cache_key', 'cache_get', 'cache_put', 'cached']
 
 # %% ../nbs/00h_cache.ipynb #cac40006
-def content_hash(path, chunk=1 << 20) -> str:
-    "SHA-256 of a file's bytes (the cache key does not depend on its name or place)."
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk): h.update(block)
-    return h.hexdigest()
-
 def cache_key(path, kind, params, version=1) -> str:
     "The cache key of `kind` computed with `params` (at `version` of its code) from the file at `path`."
-    spec = json.dumps(dict(kind=kind, params=params, version=version, file=content_hash(path)), sort_keys=True)
+    spec = json.dumps(dict(kind=kind, params=params, version=version, file=sha256sum(path)), sort_keys=True)
     return hashlib.sha256(spec.encode()).hexdigest()[:32]
 
 def cache_get(path, kind, params, cache_dir=None, version=1) -> tuple:

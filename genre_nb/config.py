@@ -9,7 +9,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'GenreNbError',
-           'DatasetError', 'check_param', 'project_root', 'data_home', 'reports_home', 'models_home',
+           'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home', 'reports_home', 'models_home',
            'library_versions']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
@@ -52,6 +52,14 @@ def project_root(start=None) -> Path:
     for d in (here, *here.parents):
         if (d / "settings.ini").exists() and (d / "nbs").is_dir(): return d
     return here
+
+def sha256sum(path, chunk=1 << 20) -> str:
+    "The SHA-256 of a file's bytes, read in blocks: the checksum of a download, the content key of a cache entry."
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk): h.update(block)
+    return h.hexdigest()
 
 def data_home(start=None) -> Path:
     "The `data/` folder: GTZAN, the synthetic set and the caches live below it."

@@ -11,13 +11,13 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .config import GENRES, DatasetError, GenreNbError, data_home
+from .config import GENRES, DatasetError, GenreNbError, data_home, sha256sum
 from .data import discover, gtzan_artist_table
 from .synth import is_synthetic
 
 # %% auto #0
 __all__ = ['GTZAN_KNOWN_BAD', 'GTZAN_URLS', 'GTZAN_SHA256', 'gtzan_ids', 'fault_filtered_lists', 'gtzan_artists', 'validate',
-           'FetchError', 'sha256sum', 'verified', 'download', 'extract_archive', 'fetch_gtzan']
+           'FetchError', 'verified', 'download', 'extract_archive', 'fetch_gtzan']
 
 # %% ../nbs/00f_gtzan.ipynb #9a7a0006
 GTZAN_KNOWN_BAD = ("jazz.00054",)  # does not decode in the common distribution (Sturm 2013)
@@ -57,12 +57,6 @@ GTZAN_SHA256 = "24347e0223d2ba798e0a558c4c172d9d4a19c00bb7963fe055d183dadb4ef2c6
 
 class FetchError(GenreNbError, RuntimeError): "A download or extraction that did not complete; the message says what to do."
 
-def sha256sum(path, chunk=1 << 20) -> str:
-    "The SHA-256 of a file's bytes, read in blocks."
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk): h.update(block)
-    return h.hexdigest()
 
 def verified(path, sha256=None) -> Path:
     "`path`, if its SHA-256 is `sha256` (or none is asked for); else a FetchError naming the file, which is left alone."
