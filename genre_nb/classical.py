@@ -23,7 +23,7 @@ from sklearn.svm import SVC
 from .config import FOLDS, N_JOBS, GenreNbError
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import FEATURE_COLUMNS, feature_params, segments_features
-from .models import ModelError, Predictor, SavedModel, model_folder
+from .models import Predictor, SavedModel, model_folder
 from .data import track_groups
 from .splits import GROUPED_PROTOCOLS, default_protocol, protocol_splits, usable_folds
 
@@ -154,7 +154,7 @@ def _inner_cv(table, split, inner_folds, seed, grouped=False):
         fit = split["train"] | split["valid"]
         return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), None
     inner, groups = _inner_groups(table[split["train"]], inner_folds, grouped)
-    if inner < 2: raise GenreNbError(f"a genre has fewer than 2 training tracks (or groups) in this split: too few for a grid search (use fewer folds, or more data)")
+    if inner < 2: raise GenreNbError("a genre has fewer than 2 training tracks (or groups) in this split: too few for a grid search (use fewer folds, or more data)")
     return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), groups
 
 def full_proba(model, X, classes) -> np.ndarray:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_config.ipynb #572df249
 from __future__ import annotations
-import os, platform, sys
+import os, platform
 from pathlib import Path
 
 # %% auto #0

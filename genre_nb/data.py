@@ -4,7 +4,7 @@
 
 # %% ../nbs/00e_data.ipynb #da7a0003
 from __future__ import annotations
-import os, re, warnings
+import os, re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -113,12 +113,12 @@ def _track_ids(rel_paths) -> list:
 def _files(groot) -> list:
     "Every non-hidden file under `groot`, following symbolic links to folders (each real folder once), sorted."
     out, seen = [], set()
-    for d, dirs, files in os.walk(groot, followlinks=True):
+    for d, dirs, names in os.walk(groot, followlinks=True):
         real = os.path.realpath(d)
         if real in seen: dirs[:] = []; continue  # a link back up the tree
         seen.add(real)
         dirs[:] = sorted(x for x in dirs if not x.startswith("."))
-        out += [Path(d) / f for f in files if not f.startswith(".")]
+        out += [Path(d) / f for f in names if not f.startswith(".")]
     return sorted(out)
 
 def discover(root, genres=None, *, min_seconds=MIN_SECONDS, decode=True, errors="skip", progress=False) -> Dataset:

@@ -4,9 +4,8 @@
 
 # %% ../nbs/01_features.ipynb #faf1046e
 from __future__ import annotations
-import time, warnings
+import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import joblib
 import librosa
@@ -15,7 +14,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .audio import AudioError, load_audio
-from .cache import cache_get, cache_put, cached
+from .cache import cached
 from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError
 from .data import SKIPPED_COLUMNS, Dataset
 

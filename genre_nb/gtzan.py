@@ -4,7 +4,7 @@
 
 # %% ../nbs/00f_gtzan.ipynb #9a7a0003
 from __future__ import annotations
-import hashlib, http.client, shutil, tarfile, tempfile, urllib.error, urllib.request
+import http.client, shutil, tarfile, tempfile, urllib.error, urllib.request
 from importlib.resources import files
 from pathlib import Path
 

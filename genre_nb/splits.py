@@ -43,7 +43,7 @@ def unsplittable_genres(table) -> list:
     return sorted(n.index[n < 2])
 
 # %% ../nbs/00g_splits.ipynb #96da9536
-def kfold_splits(tracks, k=5, seed=0, *, grouped=False) -> list:
+def kfold_splits(tracks, k=FOLDS, seed=0, *, grouped=False) -> list:
     "Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is tested exactly once."
     from sklearn.model_selection import StratifiedKFold
     if grouped: return _grouped_kfold(tracks, k, seed)
@@ -106,7 +106,7 @@ def default_protocol(table) -> str:
     "'kfold-artist' when `table` has a group column (artist or album) for every row, else 'kfold'."
     return "kfold-artist" if "group" in table and table.group.notna().all() else "kfold"
 
-def protocol_splits(table, protocol="auto", folds=5, seed=0) -> list:
+def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
     "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is `default_protocol`."
     ids, protocol = table.track_id.to_numpy(), default_protocol(table) if protocol == "auto" else protocol
     if protocol in ("kfold", "kfold-artist"):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04a_transfer.ipynb #a20bcf06
 from __future__ import annotations
-import ast, collections, concurrent.futures, functools, importlib.util, json, warnings
+import ast, collections, concurrent.futures, functools, importlib.util, warnings
 from pathlib import Path
 
 import numpy as np
