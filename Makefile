@@ -20,7 +20,7 @@ $(STAMP): setup.py settings.ini Makefile requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]' $(LOCK)
-	# musicnn's pretrained weights (06_transfer); --no-deps: its metadata pins numpy<1.17, its TF1 code is never imported
+	# musicnn's pretrained weights (04a_transfer); --no-deps: its metadata pins numpy<1.17, its TF1 code is never imported
 	$(BIN)/python -m pip install --quiet --no-deps musicnn==0.1.0 $(LOCK)
 	touch $(STAMP)
 
