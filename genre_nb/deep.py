@@ -20,9 +20,9 @@ from .models import Predictor, SavedModel, model_folder, read_model
 from .splits import protocol_splits
 
 # %% auto #0
-__all__ = ['band_stats', 'next_segment', 'spec_augment', 'SegmentData', 'valid_tracks', 'Trained', 'DeepEvaluation', 'train_deep',
-           'predict_segments', 'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep',
-           'deep_predictor']
+__all__ = ['band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData', 'valid_tracks', 'Trained',
+           'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments', 'track_windows',
+           'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep', 'deep_predictor']
 
 # %% ../nbs/02a_deep.ipynb #0aaeebc3
 def band_stats(X, idx=None) -> tuple:
@@ -39,6 +39,19 @@ def next_segment(meta) -> np.ndarray:
     nxt[order[:-1][same]] = order[1:][same]
     return nxt
 
+def track_rows(meta) -> tuple:
+    "The rows of each track in segment order (a list of arrays), and each row's index into that list."
+    groups = [g.sort_values("segment").index.to_numpy() for _, g in meta.reset_index(drop=True).groupby("track_id", sort=False)]
+    which = np.empty(len(meta), int)
+    for i, g in enumerate(groups): which[g] = i
+    return groups, which
+
+def random_crop(X, rows, rng) -> np.ndarray:
+    "A window of `X.shape[2]` frames starting anywhere in the track whose segments `X[rows]` lie end to end."
+    n = X.shape[2]
+    k, r = divmod(int(rng.integers(0, (len(rows) - 1) * n + 1)), n)
+    return X[rows[k]] if r == 0 else np.concatenate([X[rows[k]][:, r:], X[rows[k + 1]][:, :r]], axis=1)
+
 def spec_augment(x, rng, n_masks=2, max_bands=12, max_frames=15):
     "SpecAugment in place on a batch (batch, mels, frames): `n_masks` frequency and time masks set to 0."
     for b in range(len(x)):
@@ -50,10 +63,11 @@ def spec_augment(x, rng, n_masks=2, max_bands=12, max_frames=15):
 class SegmentData(keras.utils.PyDataset):
     "Normalised (and optionally augmented) batches of log-mel segments `X[idx]` with one-hot labels `y`."
     def __init__(self, X, y, idx, mean, std, n_classes, batch_size=32, shuffle=False, augment=False, mixup=0.0,
-                 next_idx=None, seed=0, **kw):
+                 next_idx=None, tracks=None, masks=(2, 12, 15), seed=0, **kw):
         super().__init__(**kw)
         self.X, self.y, self.idx, self.mean, self.std = X, np.asarray(y), np.asarray(idx), mean[:, None], std[:, None]
         self.n_classes, self.bs, self.shuffle, self.augment, self.mixup, self.next = n_classes, batch_size, shuffle, augment, mixup, next_idx
+        self.tracks, self.masks = tracks, masks
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(len(self.idx)) if shuffle else np.arange(len(self.idx))
 
@@ -62,13 +76,16 @@ class SegmentData(keras.utils.PyDataset):
     def __getitem__(self, i):
         rows = self.idx[self.order[i * self.bs:(i + 1) * self.bs]]
         x = self.X[rows].copy()
-        if self.augment and self.next is not None:  # random offset: a window running into the next segment
+        if self.augment and self.tracks is not None:  # random crop: a window anywhere in the row's track
+            groups, which = self.tracks
+            for j, r in enumerate(rows): x[j] = random_crop(self.X, groups[which[r]], self.rng)
+        elif self.augment and self.next is not None:  # random offset: a window running into the next segment
             for j, r in enumerate(rows):
                 if self.next[r] >= 0 and self.rng.random() < 0.5:
                     o = self.rng.integers(1, x.shape[2])
                     x[j] = np.concatenate([self.X[r][:, o:], self.X[self.next[r]][:, :o]], axis=1)
         x = (x - self.mean) / self.std
-        if self.augment: spec_augment(x, self.rng)
+        if self.augment and self.masks: spec_augment(x, self.rng, *self.masks)
         yb = np.eye(self.n_classes, dtype=np.float32)[self.y[rows]]
         if self.mixup:
             lam = self.rng.beta(self.mixup, self.mixup, size=(len(x), 1)).astype(np.float32)
@@ -106,25 +123,57 @@ class _EpochTimer(keras.callbacks.Callback):
     def on_epoch_begin(self, epoch, logs=None): self.t0 = time.perf_counter()
     def on_epoch_end(self, epoch, logs=None): self.times.append(time.perf_counter() - self.t0)
 
+def lr_schedule(learning_rate, *, steps_per_epoch, epochs, schedule="plateau", warmup_epochs=0):
+    "The learning rate: a constant (for 'plateau') or linear warm-up then cosine decay to 0 over `epochs` ('cosine')."
+    if schedule == "plateau": return learning_rate
+    if schedule != "cosine": raise ValueError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
+    warm = int(round(min(warmup_epochs, epochs - 1) * steps_per_epoch))
+    return keras.optimizers.schedules.CosineDecay(learning_rate / 100 if warm else learning_rate, max(1, epochs * steps_per_epoch - warm),
+                                                  alpha=0.0, warmup_target=learning_rate if warm else None, warmup_steps=warm)
+
+def best_epochs(history, smooth=3) -> int:
+    "The epoch count with the lowest validation loss, averaged over `smooth` epochs (a noisy validation set picks no lucky epoch)."
+    v = np.asarray(history["val_loss"], float)
+    m = np.convolve(v, np.ones(smooth) / smooth, mode="valid") if len(v) >= smooth else v
+    return int(np.argmin(m)) + (smooth if len(v) >= smooth else 1)
+
 def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epochs=2, batch_size=32, learning_rate=1e-3,
-               augment=True, mixup=0.0, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
+               augment=True, crop=False, masks=(2, 12, 15), mixup=0.0, label_smoothing=0.0, optimizer="adam", weight_decay=1e-4,
+               schedule="plateau", warmup_epochs=0, refit=False, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
     "Fit `build(input_shape, n_classes, **build_kw)` on rows `train_rows` of (X, meta): `Trained` (model, info)."
-    keras.utils.set_random_seed(seed)
+    t_start = time.time()
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
+    train_rows = np.asarray(train_rows)
     if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks
-        train_rows = np.asarray(train_rows)
         in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(valid_tracks(meta.iloc[train_rows], 0.15, seed)))
         valid_rows, train_rows = train_rows[in_valid], train_rows[~in_valid]
+    kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop, masks=masks, mixup=mixup,
+              label_smoothing=label_smoothing, optimizer=optimizer, weight_decay=weight_decay, schedule=schedule,
+              warmup_epochs=warmup_epochs, seed=seed, patience=patience, verbose=verbose, **build_kw)
+    if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every training track
+        inner = train_deep(build, X, meta, train_rows, valid_rows=valid_rows, epochs=epochs, **kw).info
+        chosen = best_epochs(inner["history"])
+        model, info = train_deep(build, X, meta, np.concatenate([train_rows, valid_rows]), valid_rows=np.array([], int), epochs=chosen,
+                                 out_dir=out_dir, **kw)
+        info.update(epochs_chosen=chosen, epochs_inner=inner["epochs_run"], inner_history=inner["history"],
+                    seconds=time.time() - t_start, n_valid=len(valid_rows))
+        return Trained(model, info)
+    keras.utils.set_random_seed(seed)
     mean, std = band_stats(X, train_rows)
-    kw = dict(mean=mean, std=std, n_classes=len(classes), batch_size=batch_size)
-    train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta), seed=seed, **kw)
-    valid_ds = SegmentData(X, y, valid_rows, **kw) if len(valid_rows) else None
+    dkw = dict(mean=mean, std=std, n_classes=len(classes), batch_size=batch_size)
+    train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta), masks=masks,
+                           tracks=track_rows(meta) if crop else None, seed=seed, **dkw)
+    valid_ds = SegmentData(X, y, valid_rows, **dkw) if len(valid_rows) else None
     model = build(X.shape[1:] + (1,), len(classes), **build_kw)
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="categorical_crossentropy", metrics=["accuracy"])
+    lr = lr_schedule(learning_rate, steps_per_epoch=len(train_ds), epochs=epochs, schedule=schedule, warmup_epochs=warmup_epochs)
+    opt = keras.optimizers.AdamW(lr, weight_decay=weight_decay) if optimizer == "adamw" else keras.optimizers.Adam(lr)
+    model.compile(optimizer=opt, loss=keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), metrics=["accuracy"])
     timer, monitor = _EpochTimer(), "val_loss" if valid_ds else "loss"
-    cbs = [timer, keras.callbacks.EarlyStopping(monitor, patience=patience, restore_best_weights=True),
-           keras.callbacks.ReduceLROnPlateau(monitor, factor=0.5, patience=max(2, patience // 3))]
+    cbs = [timer]
+    if schedule == "plateau":  # the older recipe: stop when the monitored loss stalls, halving the rate on the way
+        cbs += [keras.callbacks.EarlyStopping(monitor, patience=patience, restore_best_weights=True),
+                keras.callbacks.ReduceLROnPlateau(monitor, factor=0.5, patience=max(2, patience // 3))]
     if out_dir:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         cbs += [keras.callbacks.ModelCheckpoint(str(Path(out_dir) / "best.keras"), monitor=monitor, save_best_only=True),
@@ -132,7 +181,7 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     hist = model.fit(train_ds, validation_data=valid_ds, epochs=epochs, callbacks=cbs, verbose=verbose)
     info = dict(history=hist.history, seconds_per_epoch=float(np.mean(timer.times[1:] or timer.times)), epochs_run=len(timer.times),
                 params=int(model.count_params()), peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                mean=mean, std=std, classes=classes, n_train=len(train_rows), n_valid=len(valid_rows))
+                mean=mean, std=std, classes=classes, n_train=len(train_rows), n_valid=len(valid_rows), seconds=time.time() - t_start)
     return Trained(model, info)
 
 def predict_segments(model, X, rows, mean, std, batch_size=64) -> np.ndarray:
@@ -140,10 +189,22 @@ def predict_segments(model, X, rows, mean, std, batch_size=64) -> np.ndarray:
     ds = SegmentData(X, np.zeros(len(X), int), rows, mean, std, model.output_shape[-1], batch_size=batch_size)
     return model.predict(ds, verbose=0)
 
+def track_windows(X, meta, rows, hop=None) -> tuple:
+    "Every window of `X.shape[2]` frames, `hop` frames apart, over the whole of each track in `rows` (the last one ends with the track): (windows, meta)."
+    n, sub = X.shape[2], meta.iloc[rows].assign(row=rows)
+    if hop is None or hop == n: return X[rows], sub[["track_id", "genre", "segment"]]
+    ws, ms = [], []
+    for tid, g in sub.groupby("track_id", sort=False):
+        full = np.concatenate(list(X[g.sort_values("segment").row.to_numpy()]), axis=1)
+        starts = sorted(set(range(0, full.shape[1] - n + 1, hop)) | {full.shape[1] - n})
+        ws += [full[:, s:s + n] for s in starts]
+        ms.append(pd.DataFrame(dict(track_id=tid, genre=g.genre.iloc[0], segment=np.arange(len(starts)))))
+    return np.stack(ws), pd.concat(ms, ignore_index=True)
+
 # %% ../nbs/02a_deep.ipynb #700efb8f
 def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, seed=0, dataset="", synthetic=False,
-                  name=None, out_dir=None, **train_kw):
-    "Train `build` in each outer split of `protocol`: (segment record, track record, predictions, infos)."
+                  name=None, out_dir=None, test_hop=None, **train_kw):
+    "Train `build` in each outer split of `protocol` and vote each test track over its windows `test_hop` frames apart: `DeepEvaluation`."
     classes = sorted(meta.genre.unique())
     t0, preds, infos = time.time(), [], []
     splits = protocol_splits(meta, protocol, folds, seed)[:max_folds]
@@ -152,31 +213,35 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
         va = np.flatnonzero(split["valid"]) if "valid" in split else None
         model, info = train_deep(build, X, meta, tr, valid_rows=va, classes=classes, seed=seed + k,
                                  out_dir=Path(out_dir) / f"fold{k}" if out_dir else None, **train_kw)
-        p = predict_segments(model, X, te, info["mean"], info["std"])
+        W, wmeta = track_windows(X, meta, te, test_hop)
+        p = predict_segments(model, W, np.arange(len(W)), info["mean"], info["std"])
         p_tr = predict_segments(model, X, tr, info["mean"], info["std"])
         info["train_accuracy"] = segment_and_track_accuracy(p_tr, meta.genre.iloc[tr], meta.track_id.iloc[tr], classes)
         infos.append(info)
-        preds.append(meta.iloc[te][["track_id", "genre", "segment"]].assign(fold=k).join(pd.DataFrame(p, columns=classes, index=meta.index[te])))
+        preds.append(wmeta.assign(fold=k).join(pd.DataFrame(p, columns=classes, index=wmeta.index)))
     pred = pd.concat(preds)
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep",
-                  params=dict(folds=folds, folds_run=len(splits), seed=seed, **{k: v for k, v in train_kw.items() if k != "verbose"}),
+                  params=dict(folds=folds, folds_run=len(splits), seed=seed, test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"}),
                   n_params=infos[0]["params"], seconds_per_epoch=float(np.mean([i["seconds_per_epoch"] for i in infos])),
-                  epochs_run=[i["epochs_run"] for i in infos], peak_memory_mb=max(i["peak_memory_mb"] for i in infos))
+                  epochs_run=[i["epochs_run"] for i in infos], epochs_chosen=[i.get("epochs_chosen") for i in infos],
+                  epochs_inner=[i.get("epochs_inner") for i in infos], seconds_per_fold=[round(i["seconds"], 1) for i in infos],
+                  peak_memory_mb=max(i["peak_memory_mb"] for i in infos))
     seg, trk = score_predictions(pred, classes, name, protocol, train_accuracy=tuple(np.mean([i["train_accuracy"] for i in infos], axis=0)), **common)
     return DeepEvaluation(seg, trk, pred, infos)
 
 # %% ../nbs/02a_deep.ipynb #d6168b35
 def plot_training(infos, record):
-    "Loss and accuracy curves (train solid, validation dashed) of each fold, beside `record`'s confusion matrix."
+    "Loss and accuracy curves (train solid, validation dashed; with a refit, the inner run's, the chosen epoch count dotted) of each fold, beside `record`'s confusion matrix."
     import matplotlib.pyplot as plt
     from genre_nb.evaluate import plot_confusion
     fig, axs = plt.subplots(1, 3, figsize=(16, 4))
     for k, info in enumerate(infos):
-        h = info["history"]
+        h = info.get("inner_history", info["history"])
         for ax, key in zip(axs, ("loss", "accuracy")):
             line, = ax.plot(h[key], label=f"train, fold {k}")
             ax.plot(h.get(f"val_{key}", []), "--", color=line.get_color(), label=f"valid, fold {k}")
+            if info.get("epochs_chosen"): ax.axvline(info["epochs_chosen"] - 1, ls=":", color=line.get_color())
     axs[0].set(title="loss", xlabel="epoch"); axs[1].set(title="accuracy", xlabel="epoch", ylim=(0, 1)); axs[1].legend(fontsize=7)
     plot_confusion(record, ax=axs[2]); fig.tight_layout()
     return fig
