@@ -98,11 +98,14 @@ def _write_table(ex, out: Path, description):
     typer.echo(f"{len(ex.table)} rows ({ex.table.track_id.nunique()} tracks, {ex.stats['cached']} from the cache) -> {out}")
     for p, why in zip(ex.skipped.path, ex.skipped.problem): typer.echo(f"skipped {p}: {why}", err=True)
 
+def _check_out(out: Path):
+    check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
+
 def _table_command(data_dir: Path, out: Path, extract):
     "Discover `data_dir`, compute `extract(dataset, progress)`, write the table to `out`; a user error exits 1."
     import warnings
     from genre_nb.data import discover
-    check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
+    _check_out(out)
     try:
         ds = discover(data_dir, progress=sys.stderr.isatty())
         with warnings.catch_warnings():
@@ -255,7 +258,7 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     from genre_nb.transfer import LAYERS, extract_embeddings, musicnn
     check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
     check(per in ("track", "patch"), "--per", per, "track | patch")
-    _check_jobs(n_jobs)
+    _check_jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
     try: musicnn()
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, n_jobs=n_jobs, progress=progress))

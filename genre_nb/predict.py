@@ -75,7 +75,7 @@ class Prediction:
         flag = f" (UNCERTAIN: {self.message})" if self.status == "uncertain" else ""
         return f"{self.file}: " + ", ".join(f"{g} {p:.1%}" for g, p in self.top) + flag
 
-def _status(p, labels, min_confidence) -> tuple:
+def _status(p, min_confidence) -> tuple:
     "(status, message) of class probabilities `p`."
     first, second = np.sort(p)[::-1][:2] if len(p) > 1 else (p.max(), 0.0)
     if first < min_confidence: return "uncertain", f"top probability {first:.0%} is below {min_confidence:.0%}"
@@ -103,7 +103,7 @@ def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_con
         parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in blocks]) if pool else (predictor.proba(w[i:i + batch]) for i in blocks)
         p, n = np.concatenate(list(parts)).mean(axis=0), len(w)
     order = np.argsort(-p)[:max(1, top)]
-    status, message = _status(p, predictor.labels, min_confidence)
+    status, message = _status(p, min_confidence)
     return Prediction(status=status, genre=predictor.labels[order[0]], top=[[predictor.labels[i], round(float(p[i]), 4)] for i in order],
                       windows=int(n), message=message, **res)
 
