@@ -5,12 +5,13 @@
 # %% ../nbs/00a_config.ipynb #572df249
 from __future__ import annotations
 import os, platform
+from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'GenreNbError',
            'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home', 'reports_home', 'models_home',
-           'library_versions']
+           'library_versions', 'process_lock']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
 GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
@@ -88,3 +89,15 @@ def library_versions(packages=VERSIONED) -> dict:
         try: return version(p)
         except PackageNotFoundError: return None
     return {"python": platform.python_version(), **{p: v(p) for p in packages}}
+
+# %% ../nbs/00a_config.ipynb #c0ffee11
+@contextmanager
+def process_lock(key: str):
+    "Hold an exclusive lock shared by every process on this machine that asks for the same `key`."
+    try: import fcntl
+    except ImportError: fcntl = None  # no file locks here: concurrent runs do not wait for each other
+    import hashlib, tempfile
+    path = Path(tempfile.gettempdir()) / f"genre-nb-{hashlib.sha1(key.encode()).hexdigest()[:16]}.lock"
+    with open(path, "w") as f:
+        if fcntl: fcntl.flock(f, fcntl.LOCK_EX)
+        yield path

@@ -4,8 +4,9 @@
 
 # %% ../nbs/01_features.ipynb #faf1046e
 from __future__ import annotations
-import warnings
+import time, warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import joblib
 import librosa
@@ -15,13 +16,14 @@ from tqdm.auto import tqdm
 
 from .audio import AudioError, load_audio
 from .cache import cached
-from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError
+from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock
 from .data import SKIPPED_COLUMNS, Dataset
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRACTORS', 'segment', 'hpss', 'gtzan_features',
-           'naive_gtzan_features', 'logmel', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
-           'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
+           'naive_gtzan_features', 'logmel', 'compile_kernels', 'feature_params', 'segments_features',
+           'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction', 'LogMels',
+           'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -99,6 +101,19 @@ def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512) -> np.ndarray:
     mel = librosa.feature.melspectrogram(y=np.asarray(y, np.float32), sr=sr, n_mels=n_mels, n_fft=n_fft, hop_length=hop_length)
     return librosa.power_to_db(mel, ref=1.0, amin=1e-10, top_db=None).astype(np.float32)
 
+# %% ../nbs/01_features.ipynb #c0ffee21
+_compiled = set()  # the rates compiled for in this process (numba's cache is per process once loaded)
+
+def compile_kernels(sr=SR) -> float:
+    "Compile (or load) librosa's numba kernels of both extractors, one process at a time; the seconds it took (0 once done)."
+    if sr in _compiled: return 0.0
+    t0 = time.perf_counter()
+    with process_lock(f"numba-cache:{Path(librosa.__file__).parent}"):  # the cache lives beside librosa's files
+        y = np.random.default_rng(0).standard_normal(int(SEGMENT_SECONDS * sr)).astype(np.float32) * 0.1
+        gtzan_features(y, sr); logmel(y, sr)
+    _compiled.add(sr)
+    return time.perf_counter() - t0
+
 # %% ../nbs/01_features.ipynb #f57694bc
 def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128) -> dict:
     "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
@@ -110,11 +125,13 @@ def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_f
 def segments_features(segs, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features (FEATURE_COLUMNS order) of rows of samples, float64."
     p = params or feature_params()
+    compile_kernels(p["sr"])
     return np.array([[f[k] for k in FEATURE_COLUMNS] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"]) for s in segs)])
 
 def segments_logmels(segs, params=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of rows of samples."
     p = params or feature_params()
+    compile_kernels(p["sr"])
     return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"]) for s in segs])
 
 def file_features(path, params=None) -> np.ndarray:

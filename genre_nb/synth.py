@@ -4,16 +4,14 @@
 
 # %% ../nbs/00c_synth.ipynb #5c000002
 from __future__ import annotations
-import hashlib, json, shutil, tempfile
+import json, shutil, tempfile
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
-try: import fcntl  # file locks (POSIX); without them, concurrent runs simply do not wait for each other
-except ImportError: fcntl = None
 
-from .config import GENRES, MIN_SECONDS, SR, DatasetError, GenreNbError
+from .config import GENRES, MIN_SECONDS, SR, DatasetError, GenreNbError, process_lock
 
 # %% auto #0
 __all__ = ['SYNTH_VERSION', 'DRUMS', 'COMPS', 'CHORDS', 'TIMBRES', 'STYLES', 'NEIGHBOURS', 'SYNTH_MARKER', 'synth_track',
@@ -207,9 +205,7 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
     if ready(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     # notebooks tested in parallel may all ask for the set at once: a lock per destination, kept in the temporary folder
-    lock_path = Path(tempfile.gettempdir()) / f"genre-nb-synth-{hashlib.sha1(str(dest.resolve()).encode()).hexdigest()[:16]}.lock"
-    with open(lock_path, "w") as lock:
-        if fcntl: fcntl.flock(lock, fcntl.LOCK_EX)
+    with process_lock(f"synth:{dest.resolve()}"):
         if ready(): return dest  # another process made it while we waited
         if dest.exists() and not (dest / SYNTH_MARKER).exists() and any(dest.iterdir()):
             raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); choose an empty or new folder")
