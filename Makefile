@@ -22,6 +22,9 @@ $(STAMP): setup.py settings.ini Makefile requirements.lock
 	$(BIN)/python -m pip install --quiet -e '.[dev]' $(LOCK)
 	# musicnn's pretrained weights (04a_transfer); --no-deps: its metadata pins numpy<1.17, its TF1 code is never imported
 	$(BIN)/python -m pip install --quiet --no-deps musicnn==0.1.0 $(LOCK)
+	# librosa's numba kernels compiled once, in one process, before anything runs in parallel (numba#10128: two processes
+	# compiling into the same fresh cache can leave one that crashes every later process)
+	$(BIN)/python -c "from genre_nb.features import compile_kernels; print(f'librosa kernels compiled in {compile_kernels():.0f} s')"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -210,12 +210,14 @@ def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=Non
         warnings.simplefilter("ignore", UserWarning)
         return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=groups)
 
-def save_classical(search, out_dir, *, feature_params=None, meta=None, kind="gtzan_features", model_file="model.joblib", family="classical") -> Path:
-    "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline, its labels, features and meta."
+def save_classical(search, out_dir, *, feature_params=None, meta=None, kind="gtzan_features", model_file="model.joblib", family="classical",
+                   write_extra=None) -> Path:
+    "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline, its labels, features, meta (and `write_extra(folder)`'s files)."
     features = dict(kind=kind, columns=list(search.feature_names_in_), params=feature_params or {})
     with model_folder(out_dir, family=family, labels=list(search.classes_), features=features,
                       meta=dict(best_params=search.best_params_, **(meta or {}))) as tmp:
         joblib.dump(search.best_estimator_, tmp / model_file)
+        if write_extra: write_extra(tmp)  # more files of the model, e.g. the ONNX copy of the network its features come from
     return Path(out_dir)
 
 def classical_predictor(saved: SavedModel) -> Predictor:

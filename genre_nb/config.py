@@ -80,7 +80,7 @@ def models_home(reports_dir="auto", family=None, create=False) -> Path:
     return p
 
 # %% ../nbs/00a_config.ipynb #c0ffee05
-VERSIONED = ("genre-nb", "numpy", "pandas", "scikit-learn", "librosa", "soundfile", "xgboost-cpu", "keras", "tensorflow-cpu")
+VERSIONED = ("genre-nb", "numpy", "pandas", "scikit-learn", "librosa", "soundfile", "xgboost-cpu", "keras", "tensorflow-cpu", "onnxruntime")
 
 def library_versions(packages=VERSIONED) -> dict:
     "{package: version} of Python and the key libraries (None where a package is not installed)."

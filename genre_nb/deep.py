@@ -15,14 +15,14 @@ import numpy as np
 import pandas as pd
 
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
-from .features import feature_params, segments_logmels
-from .models import Predictor, SavedModel, model_folder, read_model
+from .models import SavedModel, model_folder, read_model
+from .runtime import export_onnx
 from .splits import protocol_splits
 
 # %% auto #0
 __all__ = ['band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData', 'valid_tracks', 'Trained',
            'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments', 'track_windows',
-           'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep', 'deep_predictor']
+           'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep']
 
 # %% ../nbs/02a_deep.ipynb #0aaeebc3
 def band_stats(X, idx=None) -> tuple:
@@ -252,6 +252,7 @@ def save_deep(model, out_dir, *, classes, mean, std, feature_params=None, meta=N
     with model_folder(out_dir, family="deep", labels=classes, features=dict(kind="logmel", params=feature_params or {}),
                       meta=dict(backend=keras.backend.backend(), **(meta or {})), norm=dict(mean=mean, std=std)) as tmp:
         model.save(tmp / "model.keras")
+        export_onnx(model, tmp / "model.onnx")  # for prediction without TensorFlow; skipped, with a warning, where it fails
     return Path(out_dir)
 
 class LoadedDeep(NamedTuple):
@@ -263,12 +264,3 @@ def load_deep(model_dir) -> LoadedDeep:
     "The Keras model and the `SavedModel` of a deep model folder."
     saved = read_model(model_dir)
     return LoadedDeep(keras.models.load_model(saved.path / "model.keras"), saved)
-
-def deep_predictor(saved: SavedModel) -> Predictor:
-    "The `Predictor` of a saved deep model: normalised log-mels of each window, then the network."
-    model, mean, std = keras.models.load_model(saved.path / "model.keras"), saved.norm["mean"], saved.norm["std"]
-    p = {**feature_params(), **saved.features.get("params", {})}
-    def proba(windows):
-        X = (segments_logmels(windows, p) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as SegmentData)
-        return np.asarray(model.predict_on_batch(X[..., None]), float)
-    return Predictor(saved.path, "deep", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta)

@@ -139,3 +139,4 @@ class Predictor:
     proba: Callable | None = field(repr=False)  # windows -> probabilities, averaged over the file's windows
     meta: dict = field(default_factory=dict, repr=False)
     track_proba: Callable | None = field(default=None, repr=False)  # whole signal -> (probabilities, windows), for models that classify a track at once
+    runtime: str = "scikit-learn"  # what runs the model: scikit-learn, or for networks onnxruntime or keras (genre_nb.runtime)

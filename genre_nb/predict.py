@@ -25,7 +25,7 @@ def _family_loader(family):
     if family == "classical":
         from genre_nb.classical import classical_predictor; return classical_predictor
     if family == "deep":
-        from genre_nb.deep import deep_predictor; return deep_predictor
+        from genre_nb.runtime import deep_predictor; return deep_predictor  # ONNX Runtime where the folder has the copy: no TensorFlow
     if family == "transfer":
         from genre_nb.transfer import transfer_predictor; return transfer_predictor
     raise ModelError(f"unknown model family {family!r}; {TRAIN_HINT}")

@@ -209,20 +209,27 @@ def file_tags(src, *, sr=None, top=5) -> list:
 
 # %% ../nbs/04a_transfer.ipynb #90dd0012
 def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
-    "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib + what to embed)."
+    "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib, what to embed, musicnn's ONNX copy)."
+    from genre_nb.runtime import export_onnx
     return save_classical(search, out_dir, feature_params=dict(embed_params(), layer=layer, per=per), meta=meta,
-                          kind="musicnn", model_file="head.joblib", family="transfer")
+                          kind="musicnn", model_file="head.joblib", family="transfer",
+                          write_extra=lambda d: export_onnx(musicnn(), d / "musicnn.onnx"))  # prediction then needs no TensorFlow
 
-def transfer_predictor(saved: SavedModel) -> Predictor:
-    "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier."
+def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
+    "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (musicnn's ONNX copy, else Keras)."
     import joblib
+    from genre_nb.runtime import OnnxModel
     p = saved.features.get("params", {})
     if p.get("version") != EMBED_VERSION: raise ModelError(f"{saved.path}: embeddings of another version; retrain with 04a_transfer")
-    head, net = joblib.load(saved.path / "head.joblib"), musicnn(p.get("model", "MSD_musicnn"))
+    onnx = saved.path / "musicnn.onnx"
+    if runtime == "onnx" and not onnx.exists(): raise ModelError(f"{saved.path}: no musicnn.onnx (saved before ONNX copies); use runtime 'auto'")
+    net = OnnxModel(onnx) if runtime != "keras" and onnx.exists() else musicnn(p.get("model", "MSD_musicnn"))
+    head = joblib.load(saved.path / "head.joblib")
     cols = saved.features["columns"]
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y), net), p["layer"])
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
         return full_proba(head, pd.DataFrame(rows, columns=cols), saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
-    return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba)
+    return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
+                     runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
