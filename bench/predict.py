@@ -3,9 +3,12 @@ Predictor); a 10-minute file; and throughput over a folder of --batch files, one
 
 Goals (2 cores, issues 11 and 13): cold CLI <= 1.5 s classical, <= 2.5 s other families; warm API <= 0.2 s classical;
 a 10-minute file <= 10 s with the classical model; a folder keeps both cores busy (files per second printed).
-Uses every saved model under --models (default reports/models: make one with `make reports` or `genre-nb run --only 02`).
+Uses every saved model under --models (default reports/models: make them with `make reports`), or with --quick-models
+one model of each family trained for a moment on a small synthetic set (full-size networks: latency, not accuracy).
+A network's cold CLI is timed twice: from its ONNX copy (ONNX Runtime, the default) and from Keras alone (a copy of the
+folder without the .onnx file, as older model folders are).
 
-    .venv/bin/python bench/predict.py [--models reports/models] [--file some.wav] [--repeat 5] [--batch 100] [--no-long]
+    .venv/bin/python bench/predict.py [--models reports/models | --quick-models] [--file some.wav] [--repeat 5] [--batch 100] [--no-long]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -17,6 +20,7 @@ ap.add_argument("--file", type=Path, default=None, help="a 30 s audio file (defa
 ap.add_argument("--repeat", type=int, default=5)
 ap.add_argument("--batch", type=int, default=100, help="files in the throughput test (0: skip it)")
 ap.add_argument("--no-long", action="store_true", help="skip the 10-minute file")
+ap.add_argument("--quick-models", action="store_true", help="train one model of each family on a small synthetic set first (about a minute)")
 a = ap.parse_args()
 
 import numpy as np, soundfile as sf
@@ -30,23 +34,66 @@ if f is None:
     y = synth_track("rock", 30.0, sr=44100, seed=7, index=3)
     sf.write(f, np.stack([y, y], 1), 44100)
 exe = shutil.which("genre-nb") or str(Path(sys.executable).parent / "genre-nb")
+
+def quick_models(out: Path) -> Path:
+    "One saved model of each family (classical logreg, CNN, CRNN, musicnn + logreg), trained for a moment on synthetic clips."
+    from genre_nb.classical import fit_final, save_classical
+    from genre_nb.cnn import build_cnn
+    from genre_nb.crnn import build_crnn
+    from genre_nb.data import discover
+    from genre_nb.deep import save_deep, train_deep
+    from genre_nb.features import extract_features, extract_logmels, feature_params
+    from genre_nb.testing import small_synthetic
+    from genre_nb.transfer import extract_embeddings, save_transfer
+    ds, cache = discover(small_synthetic(per_genre=3, seconds=6.0)), out / "cache"
+    meta = dict(dataset="synthetic-bench", synthetic=True, track_accuracy=0.0)
+    save_classical(fit_final(extract_features(ds, cache_dir=cache, progress=False).table, "logreg", inner_folds=2), out / "models" / "classical",
+                   feature_params=feature_params(), meta=dict(meta, model="logreg"))
+    lm = extract_logmels(ds, cache_dir=cache, progress=False)
+    for name, build in (("cnn", build_cnn), ("crnn", build_crnn)):
+        net, info = train_deep(build, lm.X, lm.meta, np.arange(len(lm.meta)), epochs=1)
+        save_deep(net, out / "models" / name, classes=info["classes"], mean=info["mean"], std=info["std"], feature_params=feature_params(), meta=dict(meta, model=name))
+    save_transfer(fit_final(extract_embeddings(ds, cache_dir=cache, progress=False).table, "logreg", inner_folds=2), out / "models" / "transfer",
+                  meta=dict(meta, model="musicnn+logreg"))
+    return out / "models"
+
+if a.quick_models:
+    t0 = time.perf_counter(); a.models = quick_models(Path(tempfile.mkdtemp())); print(f"quick models trained in {time.perf_counter() - t0:.0f} s: {a.models}")
 dirs = model_dirs(a.models) if a.models.is_dir() else []
 if not dirs: sys.exit(f"no saved models in {a.models}: train some first (genre-nb run --only 02)")
 print(f"file: {f} ({sf.info(f).duration:.1f} s, {sf.info(f).samplerate} Hz, {sf.info(f).channels} ch); {os.cpu_count()} CPUs")
-print(f"{'model':<12}{'family':<10}{'cold CLI s (median)':>21}{'load s':>8}{'warm API s (median)':>21}")
-for d in dirs:
-    cold = []
+
+def cold_cli(d) -> float:
+    "Median seconds of a new `genre-nb predict FILE --model d` process."
+    times = []
     for _ in range(max(1, a.repeat // 2)):
         t0 = time.perf_counter()
         r = subprocess.run([exe, "predict", str(f), "--model", str(d), "--json"], capture_output=True, text=True)
-        cold.append(time.perf_counter() - t0)
+        times.append(time.perf_counter() - t0)
         if r.returncode: sys.exit(r.stderr)
-    t0 = time.perf_counter(); p = load_predictor(d); load = time.perf_counter() - t0
-    predict_file(p, f)  # first call: numba / tf.function warm-up
-    warm = []
-    for _ in range(a.repeat):
-        t0 = time.perf_counter(); predict_file(p, f); warm.append(time.perf_counter() - t0)
-    print(f"{d.name:<12}{p.family:<10}{statistics.median(cold):>21.2f}{load:>8.2f}{statistics.median(warm):>21.3f}")
+    return statistics.median(times)
+
+def keras_only(d) -> Path:
+    "A copy of model folder `d` without its ONNX copies: prediction then loads Keras."
+    k = Path(tempfile.mkdtemp()) / d.name
+    shutil.copytree(d, k, ignore=shutil.ignore_patterns("*.onnx"))
+    return k
+
+print(f"{'model':<12}{'family':<10}{'runtime':<13}{'cold CLI s (median)':>21}{'goal':>7}{'load s':>8}{'warm API s (median)':>21}{'goal':>7}")
+for d in dirs:
+    p0 = load_predictor(d)
+    cases = [(d, p0.runtime)] + ([(keras_only(d), "keras")] if p0.runtime == "onnxruntime" else [])
+    for path, runtime in cases:
+        cold = cold_cli(path)
+        t0 = time.perf_counter(); p = load_predictor(path); load = time.perf_counter() - t0
+        predict_file(p, f)  # first call: numba / tf.function warm-up
+        warm = []
+        for _ in range(a.repeat):
+            t0 = time.perf_counter(); predict_file(p, f); warm.append(time.perf_counter() - t0)
+        g_cold, g_warm = (1.5, 0.2) if p.family == "classical" else (2.5, None)
+        ok = lambda v, g: "" if g is None else ("ok" if v <= g else "MISSED")
+        print(f"{d.name:<12}{p.family:<10}{p.runtime:<13}{cold:>17.2f} {ok(cold, g_cold):>3}{g_cold:>7g}{load:>8.2f}"
+              f"{statistics.median(warm):>17.3f} {ok(statistics.median(warm), g_warm):>3}{'' if g_warm is None else g_warm:>7}")
 
 def goal(v, g): return f"{v:.2f} s (goal <= {g:g} s) {'ok' if v <= g else 'MISSED'}"
 if not a.no_long:

@@ -22,7 +22,7 @@ from sklearn.svm import SVC
 
 from .config import FOLDS, N_JOBS, GenreNbError
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
-from .features import FEATURE_COLUMNS, feature_params, segments_features
+from .features import FEATURE_SETS, feature_params, segments_features
 from .models import Predictor, SavedModel, model_folder
 from .data import track_groups
 from .splits import GROUPED_PROTOCOLS, default_protocol, protocol_splits, usable_folds
@@ -224,6 +224,7 @@ def classical_predictor(saved: SavedModel) -> Predictor:
     "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities."
     pipe = joblib.load(saved.path / "model.joblib")
     p, cols = {**feature_params(), **saved.features.get("params", {})}, saved.features["columns"]
-    idx = [FEATURE_COLUMNS.index(c) for c in cols]  # the columns the model was trained on, in its order
+    names = FEATURE_SETS[p.get("feature_set", "gtzan")]
+    idx = [names.index(c) for c in cols]  # the columns the model was trained on, in its order
     proba = lambda windows: full_proba(pipe, pd.DataFrame(segments_features(windows, p)[:, idx], columns=cols), saved.labels)
     return Predictor(saved.path, "classical", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta)

@@ -121,11 +121,12 @@ def _check_jobs(n_jobs):
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
              segment_seconds: float = typer.Option(3.0, help="Segment length; 0 = one row per whole track."),
+             feature_set: str = typer.Option("gtzan", help="gtzan (the 57 published features) | extended (90 more: contrast, tonnetz, CQT chroma, MFCC deltas)."),
              n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
-    "Compute the 57 GTZAN features per segment (or per track) of every file, cached, into a table."
+    "Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
     _check_jobs(n_jobs)
-    try: params = feature_params(segment_seconds=segment_seconds)
+    try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set)
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
 
@@ -154,6 +155,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
         feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
+        named = "" if feats == "gtzan" or transfer else "+" + feats.removeprefix("gtzan-")  # e.g. svm+extended: not the svm of the 57
         protocol = default_protocol(df) if protocol == "auto" else protocol
         with warnings.catch_warnings(record=True) as notes:
             warnings.simplefilter("always")
@@ -174,12 +176,13 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                                              progress=(lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None)
             if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
                 seg, trk = (dataclasses.replace(r, model=f"{feats}+{name}", family="transfer") for r in (seg, trk))
+            elif named: seg, trk = (dataclasses.replace(r, model=name + named) for r in (seg, trk))
             for r in ((trk,) if one_row else (seg, trk)): write_record(r, base / "metrics")  # one row per track: no segment level
             typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}]  "
                        + ("" if one_row else f"segment {seg.accuracy:6.1%}  ") + f"train {trk.train_accuracy:6.1%}  {seg.seconds:.0f} s")
             if best is None or trk.accuracy > best[1]: best = (name, trk.accuracy)
         final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
-        info = dict(model=best[0] if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
+        info = dict(model=best[0] + named if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
         if transfer:
             from genre_nb.transfer import save_transfer
             saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"], meta=info)

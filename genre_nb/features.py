@@ -20,10 +20,10 @@ from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock
 from .data import SKIPPED_COLUMNS, Dataset
 
 # %% auto #0
-__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRACTORS', 'segment', 'hpss', 'gtzan_features',
-           'naive_gtzan_features', 'logmel', 'compile_kernels', 'feature_params', 'segments_features',
-           'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction', 'LogMels',
-           'extract_features', 'extract_logmels']
+__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment', 'hpss',
+           'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'compile_kernels', 'feature_params',
+           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction',
+           'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -39,6 +39,10 @@ FEATURE_VERSION = 1  # bump when feature values change: old cache entries are th
 SPECTRAL = ["chroma_stft", "rms", "spectral_centroid", "spectral_bandwidth", "rolloff", "zero_crossing_rate", "harmony", "perceptr"]
 FEATURE_COLUMNS = [f"{f}_{s}" for f in SPECTRAL for s in ("mean", "var")] + ["tempo"] + \
                   [f"mfcc{i}_{s}" for i in range(1, 21) for s in ("mean", "var")]
+# the extended set (see "More features than the published 57" below): 90 more columns after the 57
+EXTRA_COLUMNS = [f"{name}{i}_{s}" for name, n in (("contrast", 7), ("tonnetz", 6), ("chroma_cqt", 12), ("mfcc_delta", 20))
+                 for i in range(1, n + 1) for s in ("mean", "var")]
+FEATURE_SETS = {"gtzan": FEATURE_COLUMNS, "extended": FEATURE_COLUMNS + EXTRA_COLUMNS}
 
 def _median(S, width, axis):
     "scipy.ndimage.median_filter(S, size=width along `axis`, mode='reflect'), computed with bottleneck."
@@ -58,8 +62,9 @@ def hpss(D, kernel_size=31, power=2.0):
 # %% ../nbs/01_features.ipynb #9c2d853d
 def _stats(name, x) -> dict: return {f"{name}_mean": float(np.mean(x)), f"{name}_var": float(np.var(x))}
 
-def gtzan_features(y, sr=SR, n_fft=2048, hop_length=512, n_mfcc=20) -> dict:
-    "The 57 GTZAN features of a signal (a segment or a track), from a single STFT."
+def gtzan_features(y, sr=SR, n_fft=2048, hop_length=512, n_mfcc=20, feature_set="gtzan") -> dict:
+    "The 57 GTZAN features of a signal (a segment or a track), from a single STFT; `feature_set='extended'`: 90 more after them."
+    if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
     y = np.ascontiguousarray(y, dtype=np.float32)
     D = librosa.stft(y, n_fft=n_fft, hop_length=hop_length)
     S = np.abs(D)
@@ -79,7 +84,8 @@ def gtzan_features(y, sr=SR, n_fft=2048, hop_length=512, n_mfcc=20) -> dict:
     f["tempo"] = float(librosa.feature.tempo(onset_envelope=librosa.onset.onset_strength(S=mel_db, sr=sr), sr=sr, hop_length=hop_length)[0])
     mfcc = librosa.feature.mfcc(S=mel_db, n_mfcc=n_mfcc)
     for i, row in enumerate(mfcc, 1): f.update(_stats(f"mfcc{i}", row))
-    return {k: f[k] for k in FEATURE_COLUMNS}
+    if feature_set == "extended": f.update(extra_features(y, S, mfcc, sr, hop_length))
+    return {k: f[k] for k in FEATURE_SETS[feature_set]}
 
 def naive_gtzan_features(y, sr=SR) -> dict:
     "The same 57 features the common way: each librosa function on the raw signal (the reference and the baseline)."
@@ -95,6 +101,20 @@ def naive_gtzan_features(y, sr=SR) -> dict:
     for i, row in enumerate(librosa.feature.mfcc(y=y, sr=sr, n_mfcc=20), 1): f.update(_stats(f"mfcc{i}", row))
     return {k: f[k] for k in FEATURE_COLUMNS}
 
+# %% ../nbs/01_features.ipynb #c0ffee31
+def _row_stats(name, X) -> dict:
+    "Mean and variance of each row of `X`, named name1_mean, name1_var, ..."
+    return {k: v for i, row in enumerate(X, 1) for k, v in _stats(f"{name}{i}", row).items()}
+
+def extra_features(y, S, mfcc, sr=SR, hop_length=512) -> dict:
+    "The 90 extra columns of a signal `y`, from its magnitude STFT `S` and its `mfcc` (as `gtzan_features` computes them)."
+    with warnings.catch_warnings():  # tuning estimates of unpitched segments warn; the values are still defined
+        warnings.simplefilter("ignore", UserWarning)
+        chroma = librosa.feature.chroma_cqt(y=y, sr=sr, hop_length=hop_length)
+    return {**_row_stats("contrast", librosa.feature.spectral_contrast(S=S, sr=sr, hop_length=hop_length)),
+            **_row_stats("tonnetz", librosa.feature.tonnetz(chroma=chroma, sr=sr)),
+            **_row_stats("chroma_cqt", chroma), **_row_stats("mfcc_delta", librosa.feature.delta(mfcc))}
+
 # %% ../nbs/01_features.ipynb #95598a83
 def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512) -> np.ndarray:
     "A float32 (n_mels, frames) log-mel spectrogram in dB of a signal."
@@ -102,31 +122,35 @@ def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512) -> np.ndarray:
     return librosa.power_to_db(mel, ref=1.0, amin=1e-10, top_db=None).astype(np.float32)
 
 # %% ../nbs/01_features.ipynb #c0ffee21
-_compiled = set()  # the rates compiled for in this process (numba's cache is per process once loaded)
+_compiled = set()  # the (rate, feature set) pairs compiled for in this process (numba's cache is per process once loaded)
 
-def compile_kernels(sr=SR) -> float:
+def compile_kernels(sr=SR, feature_set="gtzan") -> float:
     "Compile (or load) librosa's numba kernels of both extractors, one process at a time; the seconds it took (0 once done)."
-    if sr in _compiled: return 0.0
+    if (sr, feature_set) in _compiled: return 0.0
     t0 = time.perf_counter()
     with process_lock(f"numba-cache:{Path(librosa.__file__).parent}"):  # the cache lives beside librosa's files
         y = np.random.default_rng(0).standard_normal(int(SEGMENT_SECONDS * sr)).astype(np.float32) * 0.1
-        gtzan_features(y, sr); logmel(y, sr)
-    _compiled.add(sr)
+        gtzan_features(y, sr, feature_set=feature_set); logmel(y, sr)
+    _compiled.add((sr, feature_set))
     return time.perf_counter() - t0
 
 # %% ../nbs/01_features.ipynb #f57694bc
-def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128) -> dict:
+def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128, feature_set="gtzan") -> dict:
     "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
     if not segment_seconds >= 0: raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or positive, got {segment_seconds}")
     if hop_seconds is not None and not hop_seconds > 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
+    if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
-                sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels))
+                sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels),
+                # only a non-default set is named, so that the cache keys of the 57 stay those of earlier versions
+                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)))
 
 def segments_features(segs, params=None) -> np.ndarray:
-    "The (segments, 57) GTZAN features (FEATURE_COLUMNS order) of rows of samples, float64."
+    "The (segments, 57) GTZAN features (FEATURE_COLUMNS order; 147 for the extended set) of rows of samples, float64."
     p = params or feature_params()
-    compile_kernels(p["sr"])
-    return np.array([[f[k] for k in FEATURE_COLUMNS] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"]) for s in segs)])
+    fs = p.get("feature_set", "gtzan")
+    compile_kernels(p["sr"], fs)
+    return np.array([[f[k] for k in FEATURE_SETS[fs]] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"], feature_set=fs) for s in segs)])
 
 def segments_logmels(segs, params=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of rows of samples."
@@ -210,8 +234,9 @@ def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, prog
     params = params or feature_params()
     done, skipped, stats = _collect(tracks, "features", params, cache_dir, n_jobs, progress)
     if not done: raise GenreNbError("no track gave features: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))
-    table = _meta(done).join(pd.DataFrame(np.concatenate([v for _, v in done]), columns=FEATURE_COLUMNS))
-    return Extraction(table, skipped, params, stats)
+    fs = params.get("feature_set", "gtzan")
+    table = _meta(done).join(pd.DataFrame(np.concatenate([v for _, v in done]), columns=FEATURE_SETS[fs]))
+    return Extraction(table, skipped, params, stats, features="gtzan" if fs == "gtzan" else f"gtzan-{fs}")
 
 def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> LogMels:
     "The log-mels of `tracks` (a `Dataset`, or its track table) as `LogMels`: one (n_mels, frames) array per segment."
