@@ -46,13 +46,13 @@ def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
     if "genre" not in df and "label" in df: df["genre"] = df.pop("label")
     df = df.drop(columns=[c for c in ("length",) if c in df])
     missing = [c for c in ("track_id", "genre") if c not in df]
-    if missing: raise ValueError(f"a feature table needs columns track_id and genre (or GTZAN's filename and label); missing {missing}")
+    if missing: raise GenreNbError(f"a feature table needs columns track_id and genre (or GTZAN's filename and label); missing {missing}")
     if "segment" not in df: df["segment"] = df.groupby("track_id").cumcount()
     if published and "group" not in df and (groups := track_groups(df[["track_id", "genre"]].astype(str))) is not None:
         df["group"] = groups  # the artist of each clip (not for other tables: the synthetic set borrows GTZAN's names)
     meta = [c for c in META_COLUMNS if c in df]
     feats = [c for c in df.columns if c not in META_COLUMNS and pd.api.types.is_numeric_dtype(df[c])]
-    if not feats: raise ValueError("a feature table needs numeric feature columns")
+    if not feats: raise GenreNbError("a feature table needs numeric feature columns")
     bad = df[feats].isna().any(axis=1) | ~np.isfinite(df[feats].to_numpy(float)).all(axis=1)
     if bad.any(): warnings.warn(f"dropping {int(bad.sum())} rows with missing or infinite features", stacklevel=2)
     return df.loc[~bad, [*meta, *feats]].reset_index(drop=True)
@@ -61,9 +61,13 @@ def read_table(path) -> pd.DataFrame:
     "A feature table from a .csv or .parquet file, as `as_feature_table` shapes it."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such feature table; make one with `genre-nb features DATA_DIR --out {path.name}`")
-    if path.suffix == ".parquet": return as_feature_table(pd.read_parquet(path))
-    if path.suffix == ".csv": return as_feature_table(pd.read_csv(path))
-    raise ValueError(f"{path}: a feature table is a .csv or .parquet file")
+    if path.suffix not in (".parquet", ".csv"): raise GenreNbError(f"{path}: a feature table is a .csv or .parquet file")
+    try: df = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
+    except Exception as e:  # pyarrow's and pandas' own errors: a damaged, empty or other file under that name
+        raise GenreNbError(f"{path}: not a readable {path.suffix[1:]} table ({type(e).__name__}: {str(e)[:160]})") from None
+    if df.empty: raise GenreNbError(f"{path}: the table has no rows")
+    try: return as_feature_table(df)
+    except GenreNbError as e: raise GenreNbError(f"{path}: {e}") from None
 
 def feature_columns(table) -> list:
     "The feature columns of a feature table: everything but track_id, genre, segment and group (an artist is never a feature)."

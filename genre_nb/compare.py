@@ -10,9 +10,9 @@ import pandas as pd
 from .evaluate import plot_confusion, read_records
 
 # %% auto #0
-__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'training_note', 'is_partial', 'load_records',
-           'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of', 'plot_best_confusions',
-           'per_genre_f1', 'plot_accuracy', 'plot_train_test']
+__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'training_note', 'at_epoch_cap', 'is_partial',
+           'load_records', 'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of',
+           'plot_best_confusions', 'per_genre_f1', 'plot_accuracy', 'plot_train_test']
 
 # %% ../nbs/05_comparison.ipynb #0ea8e6cd
 DEEP_MODELS = ("cnn", "crnn")
@@ -33,13 +33,20 @@ def training_note(record) -> str:
     folds, run, parts = p.get("folds"), p.get("folds_run", p.get("folds")), []
     if folds: parts.append(f"{run} of {folds} folds" if run != folds else f"{folds} folds")
     if isinstance(record.get("epochs_run"), list) and record["epochs_run"]: parts.append(f"{round(float(np.mean(record['epochs_run'])))} epochs")
+    if at_epoch_cap(record): parts.append(f"stopped at the {p['epochs']}-epoch cap")
     if isinstance(record.get("seconds"), (int, float)) and not pd.isna(record["seconds"]): parts.append(f"{record['seconds']:.0f} s")
     return ", ".join(parts)
 
-def is_partial(record) -> bool:
-    "Whether a record comes from a partial run: fewer folds run than its protocol has."
+def at_epoch_cap(record) -> bool:
+    "Whether a network's best validation epoch was its last allowed one in some fold: its curve had not levelled off."
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
-    return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"])
+    chosen = record.get("epochs_chosen") if isinstance(record.get("epochs_chosen"), list) else []
+    return bool(p.get("epochs") and any(c is not None and c >= p["epochs"] for c in chosen))
+
+def is_partial(record) -> bool:
+    "Whether a record comes from a partial run: fewer folds run than its protocol has, or training cut off at its epoch cap."
+    p = record.get("params") if isinstance(record.get("params"), dict) else {}
+    return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"]) or at_epoch_cap(record)
 
 def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFrame:
     "The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial` columns."

@@ -28,7 +28,8 @@ def find_genre_root(root) -> Path:
     root = Path(root).expanduser()
     if not root.exists():
         raise DatasetError(f"No dataset at {root}: point to a folder laid out as <genre>/<audio file>, fetch GTZAN with "
-                           "`genre-nb fetch gtzan`, or use data 'auto' (GTZAN when fetched, else the synthetic set)")
+                           "`genre-nb fetch gtzan`, or make the synthetic set with `genre-nb synth data/synthetic` (the notebooks' and "
+                           "`genre-nb run`'s data 'auto' is GTZAN when fetched, else that set)")
     if not root.is_dir(): raise DatasetError(f"{root} is a file; a dataset is a folder laid out as <genre>/<audio file>")
     for cand in (root / "genres", root / "genres_original", root / "Data" / "genres_original", root):
         if cand.is_dir() and any(d.is_dir() and not d.name.startswith(".") for d in cand.iterdir()): return cand

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
+from .features import feature_params as default_feature_params, mel_basis
 from .models import SavedModel, model_folder, read_model
 from .runtime import export_onnx
 from .splits import protocol_splits
@@ -253,6 +254,8 @@ def save_deep(model, out_dir, *, classes, mean, std, feature_params=None, meta=N
                       meta=dict(backend=keras.backend.backend(), **(meta or {})), norm=dict(mean=mean, std=std)) as tmp:
         model.save(tmp / "model.keras")
         export_onnx(model, tmp / "model.onnx")  # for prediction without TensorFlow; skipped, with a warning, where it fails
+        p = {**default_feature_params(), **(feature_params or {})}
+        np.save(tmp / "mel_basis.npy", mel_basis(p["sr"], p["n_fft"], p["n_mels"]))  # log-mels without librosa.feature at prediction
     return Path(out_dir)
 
 class LoadedDeep(NamedTuple):

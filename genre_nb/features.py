@@ -21,9 +21,9 @@ from .data import SKIPPED_COLUMNS, Dataset
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment', 'hpss',
-           'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'compile_kernels', 'feature_params',
-           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction',
-           'LogMels', 'extract_features', 'extract_logmels']
+           'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
+           'compile_kernels', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
+           'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -116,10 +116,25 @@ def extra_features(y, S, mfcc, sr=SR, hop_length=512) -> dict:
             **_row_stats("chroma_cqt", chroma), **_row_stats("mfcc_delta", librosa.feature.delta(mfcc))}
 
 # %% ../nbs/01_features.ipynb #95598a83
-def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512) -> np.ndarray:
-    "A float32 (n_mels, frames) log-mel spectrogram in dB of a signal."
+def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512, mel_basis=None) -> np.ndarray:
+    "A float32 (n_mels, frames) log-mel spectrogram in dB of a signal (with numpy alone from a stored `mel_basis`: see below)."
+    if mel_basis is not None:  # librosa.power_to_db(ref=1, amin=1e-10, top_db=None) is 10 log10(max(1e-10, S)), to the bit
+        return (10.0 * np.log10(np.maximum(1e-10, mel_power(y, mel_basis, n_fft, hop_length)))).astype(np.float32)
     mel = librosa.feature.melspectrogram(y=np.asarray(y, np.float32), sr=sr, n_mels=n_mels, n_fft=n_fft, hop_length=hop_length)
     return librosa.power_to_db(mel, ref=1.0, amin=1e-10, top_db=None).astype(np.float32)
+
+# %% ../nbs/01_features.ipynb #c0ffee41
+def mel_basis(sr=SR, n_fft=2048, n_mels=128) -> np.ndarray:
+    "librosa's (n_mels, 1 + n_fft/2) Slaney mel filterbank, float32: what a saved network stores to compute log-mels without librosa."
+    return librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels).astype(np.float32)
+
+def mel_power(y, basis, n_fft=2048, hop_length=512) -> np.ndarray:
+    "librosa.feature.melspectrogram(y=y) (power 2, centred zero-padded Hann STFT) with numpy alone, from a `mel_basis`."
+    y = np.pad(np.asarray(y, np.float32), n_fft // 2)  # center=True, pad_mode='constant'
+    frames = np.lib.stride_tricks.sliding_window_view(y, n_fft)[::hop_length]
+    window = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)  # periodic Hann, float64, as scipy's get_window gives librosa
+    S = np.fft.rfft(frames * window, axis=-1).astype(np.complex64).T  # librosa too transforms in float64 and stores complex64
+    return basis @ np.abs(S) ** 2
 
 # %% ../nbs/01_features.ipynb #c0ffee21
 _compiled = set()  # the (rate, feature set) pairs compiled for in this process (numba's cache is per process once loaded)
@@ -152,11 +167,11 @@ def segments_features(segs, params=None) -> np.ndarray:
     compile_kernels(p["sr"], fs)
     return np.array([[f[k] for k in FEATURE_SETS[fs]] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"], feature_set=fs) for s in segs)])
 
-def segments_logmels(segs, params=None) -> np.ndarray:
-    "The (segments, n_mels, frames) float32 log-mels of rows of samples."
+def segments_logmels(segs, params=None, mel_basis=None) -> np.ndarray:
+    "The (segments, n_mels, frames) float32 log-mels of rows of samples (`mel_basis`: with numpy alone, as a saved network predicts)."
     p = params or feature_params()
-    compile_kernels(p["sr"])
-    return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"]) for s in segs])
+    if mel_basis is None: compile_kernels(p["sr"])  # librosa's path (numpy's needs no compiled kernel)
+    return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"], mel_basis) for s in segs])
 
 def file_features(path, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features of an audio file, float64."

@@ -99,8 +99,10 @@ def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_con
     else:
         from tqdm.auto import tqdm
         w = windows(y, predictor.sr, predictor.seconds)
-        blocks = tqdm(range(0, len(w), batch), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
-        parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in blocks]) if pool else (predictor.proba(w[i:i + batch]) for i in blocks)
+        starts = range(0, len(w), batch)
+        parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in starts]) if pool else (predictor.proba(w[i:i + batch]) for i in starts)
+        # the bar counts blocks as their results arrive (from the workers too), not as they are handed out
+        parts = tqdm(parts, total=len(starts), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
         p, n = np.concatenate(list(parts)).mean(axis=0), len(w)
     order = np.argsort(-p)[:max(1, top)]
     status, message = _status(p, min_confidence)

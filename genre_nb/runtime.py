@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import feature_params, segments_logmels
+from .features import feature_params, mel_basis, segments_logmels
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
@@ -76,8 +76,11 @@ def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else Keras)."
     model, mean, std = load_network(saved.path, "model", runtime), saved.norm["mean"], saved.norm["std"]
     p = {**feature_params(), **saved.features.get("params", {})}
+    # the stored filterbank: log-mels with numpy alone, the same values as librosa's without importing librosa.feature (seconds)
+    f = saved.path / "mel_basis.npy"
+    basis = np.load(f) if f.exists() else mel_basis(p["sr"], p["n_fft"], p["n_mels"])
     def proba(windows):
-        X = (segments_logmels(windows, p) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as in training)
+        X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as in training)
         return np.asarray(model.predict_on_batch(X[..., None]), float)
     return Predictor(saved.path, "deep", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta,
                      runtime="onnxruntime" if isinstance(model, OnnxModel) else "keras")

@@ -15,7 +15,7 @@ from .cache import cache_get, cache_put
 from .classical import full_proba, save_classical
 from .config import N_JOBS, GenreNbError
 from .data import SKIPPED_COLUMNS, Dataset
-from .features import Extraction
+from .features import Extraction, mel_basis
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
@@ -44,15 +44,17 @@ def msd_tags() -> list:
     return next(ast.literal_eval(n.value) for n in ast.parse(src).body if isinstance(n, ast.Assign) and n.targets[0].id == "MSD_LABELS")
 
 # %% ../nbs/04a_transfer.ipynb #629b1359
-def musicnn_input(y, sr=16000) -> np.ndarray:
-    "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz."
+def musicnn_input(y, sr=16000, mel_basis=None) -> np.ndarray:
+    "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz (`mel_basis`: numpy alone, see features.logmel)."
     import librosa
+    from genre_nb.features import mel_power
     p = MUSICNN
     if sr != p["sr"]: raise ValueError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
     y = np.asarray(y, np.float32)
     need = (p["n_frames"] - 1) * p["hop_length"] + 1
     if len(y) < need: y = np.tile(y, -(-need // max(len(y), 1)))[:need]
-    S = librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"], n_mels=p["n_mels"]).T
+    S = (mel_power(y, mel_basis, p["n_fft"], p["hop_length"]) if mel_basis is not None else
+         librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"], n_mels=p["n_mels"])).T
     L = np.log10(10000 * S + 1).astype(np.float32)
     n = len(L) // p["n_frames"]
     return L[: n * p["n_frames"]].reshape(n, p["n_frames"], p["n_mels"])
@@ -208,12 +210,15 @@ def file_tags(src, *, sr=None, top=5) -> list:
     return [[names[i], round(float(p[i]), 4)] for i in np.argsort(-p)[:top]]
 
 # %% ../nbs/04a_transfer.ipynb #90dd0012
+def _musicnn_basis(): return mel_basis(MUSICNN["sr"], MUSICNN["n_fft"], MUSICNN["n_mels"])
+
 def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
     "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib, what to embed, musicnn's ONNX copy)."
     from genre_nb.runtime import export_onnx
     return save_classical(search, out_dir, feature_params=dict(embed_params(), layer=layer, per=per), meta=meta,
                           kind="musicnn", model_file="head.joblib", family="transfer",
-                          write_extra=lambda d: export_onnx(musicnn(), d / "musicnn.onnx"))  # prediction then needs no TensorFlow
+                          write_extra=lambda d: (export_onnx(musicnn(), d / "musicnn.onnx"),  # prediction then needs no TensorFlow,
+                                                 np.save(d / "mel_basis.npy", _musicnn_basis())))  # nor librosa.feature
 
 def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (musicnn's ONNX copy, else Keras)."
@@ -225,9 +230,10 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     if runtime == "onnx" and not onnx.exists(): raise ModelError(f"{saved.path}: no musicnn.onnx (saved before ONNX copies); use runtime 'auto'")
     net = OnnxModel(onnx) if runtime != "keras" and onnx.exists() else musicnn(p.get("model", "MSD_musicnn"))
     head = joblib.load(saved.path / "head.joblib")
-    cols = saved.features["columns"]
+    cols, f = saved.features["columns"], saved.path / "mel_basis.npy"
+    basis = np.load(f) if f.exists() else _musicnn_basis()
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
-        E = layer_slice(embed_patches(musicnn_input(y), net), p["layer"])
+        E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis), net), p["layer"])
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
         return full_proba(head, pd.DataFrame(rows, columns=cols), saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
