@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
-from .features import feature_params as default_feature_params, mel_basis
+from .features import feature_params as default_feature_params
 from .models import SavedModel, model_folder, read_model
-from .runtime import export_onnx
+from .runtime import save_network
 from .splits import protocol_splits
 
 # %% auto #0
@@ -253,9 +253,8 @@ def save_deep(model, out_dir, *, classes, mean, std, feature_params=None, meta=N
     with model_folder(out_dir, family="deep", labels=classes, features=dict(kind="logmel", params=feature_params or {}),
                       meta=dict(backend=keras.backend.backend(), **(meta or {})), norm=dict(mean=mean, std=std)) as tmp:
         model.save(tmp / "model.keras")
-        export_onnx(model, tmp / "model.onnx")  # for prediction without TensorFlow; skipped, with a warning, where it fails
         p = {**default_feature_params(), **(feature_params or {})}
-        np.save(tmp / "mel_basis.npy", mel_basis(p["sr"], p["n_fft"], p["n_mels"]))  # log-mels without librosa.feature at prediction
+        save_network(model, tmp, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])  # prediction without TensorFlow or librosa.feature
     return Path(out_dir)
 
 class LoadedDeep(NamedTuple):

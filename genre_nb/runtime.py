@@ -13,7 +13,8 @@ from .features import feature_params, mel_basis, segments_logmels
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
-__all__ = ['ONNX_TOL', 'RUNTIMES', 'OnnxModel', 'export_onnx', 'load_network', 'deep_predictor']
+__all__ = ['ONNX_TOL', 'RUNTIMES', 'OnnxModel', 'export_onnx', 'save_network', 'stored_mel_basis', 'load_network',
+           'deep_predictor']
 
 # %% ../nbs/01c_runtime.ipynb #0c0c0005
 class OnnxModel:
@@ -59,8 +60,19 @@ def export_onnx(model, path, *, tol=ONNX_TOL, seed=0) -> Path | None:
 # %% ../nbs/01c_runtime.ipynb #0c0c000b
 RUNTIMES = ("auto", "onnx", "keras")
 
-def load_network(folder, name="model", runtime="auto"):
-    "Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else `name.keras` in Keras."
+def save_network(model, folder, name="model", *, sr, n_fft, n_mels) -> Path:
+    "Write `name.onnx` (checked, see `export_onnx`) and the `mel_basis.npy` of its input into model `folder` (the Keras file is the caller's)."
+    export_onnx(model, Path(folder) / f"{name}.onnx")  # skipped, with a warning, where it fails: prediction then loads Keras
+    np.save(Path(folder) / "mel_basis.npy", mel_basis(sr, n_fft, n_mels))
+    return Path(folder)
+
+def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
+    "The mel filterbank a model folder stores, else (folders saved before) librosa's, computed (which imports librosa.filters)."
+    f = Path(folder) / "mel_basis.npy"
+    return np.load(f) if f.exists() else mel_basis(sr, n_fft, n_mels)
+
+def load_network(folder, name="model", runtime="auto", fallback=None):
+    "Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras (`name.keras`, or `fallback()`)."
     if runtime not in RUNTIMES: raise ValueError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
     folder = Path(folder)
     if runtime != "keras" and (folder / f"{name}.onnx").exists():
@@ -68,6 +80,7 @@ def load_network(folder, name="model", runtime="auto"):
         except ImportError:  # onnxruntime is a requirement, but an older environment may lack it: Keras still works
             if runtime == "onnx": raise
     if runtime == "onnx": raise ModelError(f"{folder}: no {name}.onnx (saved before ONNX copies, or not exportable); use runtime 'auto'")
+    if fallback is not None: return fallback()
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     import keras
     return keras.models.load_model(folder / f"{name}.keras")
@@ -76,9 +89,7 @@ def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else Keras)."
     model, mean, std = load_network(saved.path, "model", runtime), saved.norm["mean"], saved.norm["std"]
     p = {**feature_params(), **saved.features.get("params", {})}
-    # the stored filterbank: log-mels with numpy alone, the same values as librosa's without importing librosa.feature (seconds)
-    f = saved.path / "mel_basis.npy"
-    basis = np.load(f) if f.exists() else mel_basis(p["sr"], p["n_fft"], p["n_mels"])
+    basis = stored_mel_basis(saved.path, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])  # numpy log-mels, equal to librosa's
     def proba(windows):
         X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as in training)
         return np.asarray(model.predict_on_batch(X[..., None]), float)

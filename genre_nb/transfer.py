@@ -15,7 +15,7 @@ from .cache import cache_get, cache_put
 from .classical import full_proba, save_classical
 from .config import N_JOBS, GenreNbError
 from .data import SKIPPED_COLUMNS, Dataset
-from .features import Extraction, mel_basis
+from .features import Extraction
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
@@ -210,28 +210,23 @@ def file_tags(src, *, sr=None, top=5) -> list:
     return [[names[i], round(float(p[i]), 4)] for i in np.argsort(-p)[:top]]
 
 # %% ../nbs/04a_transfer.ipynb #90dd0012
-def _musicnn_basis(): return mel_basis(MUSICNN["sr"], MUSICNN["n_fft"], MUSICNN["n_mels"])
-
 def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
     "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib, what to embed, musicnn's ONNX copy)."
-    from genre_nb.runtime import export_onnx
+    from genre_nb.runtime import save_network
     return save_classical(search, out_dir, feature_params=dict(embed_params(), layer=layer, per=per), meta=meta,
                           kind="musicnn", model_file="head.joblib", family="transfer",
-                          write_extra=lambda d: (export_onnx(musicnn(), d / "musicnn.onnx"),  # prediction then needs no TensorFlow,
-                                                 np.save(d / "mel_basis.npy", _musicnn_basis())))  # nor librosa.feature
+                          write_extra=lambda d: save_network(musicnn(), d, "musicnn", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"]))
 
 def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (musicnn's ONNX copy, else Keras)."
     import joblib
-    from genre_nb.runtime import OnnxModel
+    from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis
     p = saved.features.get("params", {})
     if p.get("version") != EMBED_VERSION: raise ModelError(f"{saved.path}: embeddings of another version; retrain with 04a_transfer")
-    onnx = saved.path / "musicnn.onnx"
-    if runtime == "onnx" and not onnx.exists(): raise ModelError(f"{saved.path}: no musicnn.onnx (saved before ONNX copies); use runtime 'auto'")
-    net = OnnxModel(onnx) if runtime != "keras" and onnx.exists() else musicnn(p.get("model", "MSD_musicnn"))
+    net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))  # its ONNX copy, else the Keras port
     head = joblib.load(saved.path / "head.joblib")
-    cols, f = saved.features["columns"], saved.path / "mel_basis.npy"
-    basis = np.load(f) if f.exists() else _musicnn_basis()
+    cols = saved.features["columns"]
+    basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis), net), p["layer"])
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
