@@ -19,9 +19,10 @@ from .features import Extraction
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
-__all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input',
-           'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'embed_patches', 'layer_slice',
-           'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor']
+__all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags',
+           'musicnn_input', 'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'embed_patches',
+           'layer_slice', 'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor',
+           'blend_tables', 'musicnn_patches', 'finetune_net', 'evaluate_finetune']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
 class MusicnnMissing(GenreNbError, RuntimeError): "The musicnn wheel, which holds the pretrained weights, is not installed."
@@ -234,3 +235,75 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
+
+# %% ../nbs/04a_transfer.ipynb #f415423f
+def blend_tables(emb, hand) -> pd.DataFrame:
+    "One row per track: `emb`'s embedding columns (one row per track) beside the track means of `hand`'s feature columns, prefixed `hand_`."
+    from genre_nb.classical import as_feature_table, feature_columns
+    emb, hand = as_feature_table(emb), as_feature_table(hand)
+    if emb.groupby("track_id").size().max() > 1: raise GenreNbError("blend_tables needs embeddings of one row per track (per='track')")
+    means = hand.groupby("track_id")[feature_columns(hand)].mean().add_prefix("hand_")
+    lost = emb.track_id[~emb.track_id.isin(means.index)]
+    if len(lost): warnings.warn(f"{len(lost)} tracks have embeddings but no hand-crafted features and are left out, e.g. {lost.iloc[0]}", stacklevel=2)
+    return emb.merge(means, left_on="track_id", right_index=True, validate="one_to_one").reset_index(drop=True)
+
+# %% ../nbs/04a_transfer.ipynb #e94b197c
+FINETUNE_BLOCKS = {"head": "pool", "midend": "frontend", "all": None}  # the layer that the frozen part ends with (None: none frozen)
+
+def musicnn_patches(tracks, *, n_jobs=N_JOBS) -> tuple:
+    "(patches, track_ids): musicnn's input patches of every readable track of `tracks` (a track table), and the track of each patch."
+    Ps, ids = [], []
+    for fut, row in zip(_prefetch(lambda p: musicnn_input(load_audio(p, MUSICNN["sr"])), tracks.path, n_jobs), tracks.itertuples()):
+        try: P = fut.result()
+        except (AudioError, FileNotFoundError): continue  # extract_embeddings records why; the fold table leaves it out too
+        Ps.append(P); ids += [row.track_id] * len(P)
+    return np.concatenate(Ps).astype(np.float32), np.array(ids)
+
+def finetune_net(n_classes, blocks="head", *, dropout=0.5, name="MSD_musicnn") -> tuple:
+    "(front, net): pretrained musicnn's frozen part for `blocks` (patches -> net's inputs; None for 'all') and the trainable rest with a new softmax layer."
+    import keras
+    if blocks not in FINETUNE_BLOCKS: raise GenreNbError(f"blocks must be one of {', '.join(FINETUNE_BLOCKS)}, got {blocks!r}")
+    m = load_musicnn_weights(build_musicnn(), musicnn_weights(name))  # a fresh copy: training changes it
+    for l in m.layers:  # ~25 batches an epoch would leave batch norm's moving statistics behind: keep musicnn's
+        if isinstance(l, keras.layers.BatchNormalization): l.trainable = False
+    cut = FINETUNE_BLOCKS[blocks]
+    front = keras.Model(m.input, m.get_layer(cut).output) if cut else None
+    top = keras.Model(m.get_layer(cut).output if cut else m.input, m.output["penultimate"])  # a subgraph: shares m's layers
+    x = keras.Input(top.inputs[0].shape[1:])
+    out = keras.layers.Dense(n_classes, activation="softmax", name="genre")(keras.layers.Dropout(dropout)(top(x)))
+    return front, keras.Model(x, out, name=f"musicnn_{blocks}")
+
+def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="head", folds=5, epochs=30, learning_rate=1e-3,
+                      batch_size=32, weight_decay=1e-2, label_smoothing=0.1, seed=0, dataset="", synthetic=False, verbose=0):
+    "Fine-tune musicnn's `blocks` on the training tracks' patches in each outer split of `table` (one row per track), vote each test track over its patches: `Evaluation`."
+    import keras, time
+    from genre_nb.classical import Evaluation
+    from genre_nb.deep import lr_schedule
+    from genre_nb.evaluate import score_predictions, segment_and_track_accuracy
+    from genre_nb.splits import default_protocol, protocol_splits
+    protocol = default_protocol(table) if protocol == "auto" else protocol
+    t0, preds, train_acc = time.time(), [], []
+    classes = sorted(table.genre.unique())
+    genre = table.set_index("track_id").genre
+    keep = np.isin(patch_track, table.track_id)
+    patches, patch_track = patches[keep], patch_track[keep]
+    y = np.eye(len(classes), dtype=np.float32)[genre[patch_track].map({g: i for i, g in enumerate(classes)}).to_numpy()]
+    front, _ = finetune_net(len(classes), blocks)
+    X = patches if front is None else np.concatenate([front.predict_on_batch(patches[i:i + 64]) for i in range(0, len(patches), 64)])
+    for k, split in enumerate(protocol_splits(table, protocol, folds, seed)):
+        keras.utils.set_random_seed(seed + k)
+        tr, te = (np.flatnonzero(np.isin(patch_track, table.track_id[split[s]])) for s in ("train", "test"))
+        _, net = finetune_net(len(classes), blocks)
+        lr = lr_schedule(learning_rate, steps_per_epoch=-(-len(tr) // batch_size), epochs=epochs, schedule="cosine", warmup_epochs=1)
+        net.compile(keras.optimizers.AdamW(lr, weight_decay=weight_decay), keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing))
+        net.fit(X[tr], y[tr], batch_size=batch_size, epochs=epochs, shuffle=True, verbose=verbose)
+        p_tr, p_te = (net.predict(X[r], batch_size=64, verbose=0) for r in (tr, te))
+        train_acc.append(segment_and_track_accuracy(p_tr, genre[patch_track[tr]].to_numpy(), patch_track[tr], classes))
+        preds.append(pd.DataFrame(p_te, columns=classes).assign(track_id=patch_track[te], genre=genre[patch_track[te]].to_numpy(), fold=k,
+                                                                segment=pd.Series(patch_track[te]).groupby(patch_track[te]).cumcount().to_numpy()))
+    pred = pd.concat(preds, ignore_index=True)[["track_id", "genre", "segment", "fold", *classes]]
+    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="transfer",
+                  params=dict(blocks=blocks, folds=folds, seed=seed, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,
+                              weight_decay=weight_decay, label_smoothing=label_smoothing))
+    seg, trk = score_predictions(pred, classes, f"musicnn-finetune-{blocks}", protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
+    return Evaluation(seg, trk, pred)
