@@ -22,15 +22,14 @@ from sklearn.svm import SVC
 
 from .config import FOLDS, N_JOBS, GenreNbError
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
-from .features import FEATURE_SETS, feature_params, segments_features
-from .models import Predictor, SavedModel, model_folder
+from .models import model_folder
+from .runtime import export_sklearn_onnx, full_proba  # full_proba: also of an ONNX copy
 from .data import track_groups
 from .splits import GROUPED_PROTOCOLS, default_protocol, protocol_splits, usable_folds
 
 # %% auto #0
 __all__ = ['META_COLUMNS', 'MODELS', 'as_feature_table', 'read_table', 'feature_columns', 'XGBAnyLabels', 'CalibratedSVC',
-           'check_models', 'make_search', 'full_proba', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical',
-           'classical_predictor']
+           'check_models', 'make_search', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical']
 
 # %% ../nbs/02_classical.ipynb #2794c132
 META_COLUMNS = ("track_id", "genre", "segment", "group")  # what a row is, never what the model sees
@@ -161,12 +160,6 @@ def _inner_cv(table, split, inner_folds, seed, grouped=False):
     if inner < 2: raise GenreNbError("a genre has fewer than 2 training tracks (or groups) in this split: too few for a grid search (use fewer folds, or more data)")
     return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), groups
 
-def full_proba(model, X, classes) -> np.ndarray:
-    "`model`'s class probabilities with a column for every class of `classes`, also those absent from its training data."
-    p = np.zeros((len(X), len(classes)))
-    p[:, [list(classes).index(c) for c in model.classes_]] = model.predict_proba(X)
-    return p
-
 class Evaluation(NamedTuple):
     "What evaluating a model under a protocol gives: the segment and track records and the predictions table."
     segment: MetricRecord
@@ -214,21 +207,32 @@ def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=Non
         warnings.simplefilter("ignore", UserWarning)
         return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=groups)
 
+def _calibrated_svc_onnx(scope, operator, container):
+    "skl2onnx converter of `CalibratedSVC`: the SVC's one-vs-rest decision values, then a softmax at the fitted temperature."
+    from skl2onnx.algebra.onnx_operator import OnnxSubEstimator
+    from skl2onnx.algebra.onnx_ops import OnnxDiv, OnnxIdentity, OnnxSoftmax
+    op, opv = operator.raw_operator, container.target_opset
+    d = OnnxSubEstimator(op.svc_, operator.inputs[0], op_version=opv, options={"raw_scores": True, "zipmap": False})
+    OnnxIdentity(d[0], op_version=opv, output_names=[operator.outputs[0]]).add_to(scope, container)
+    t = np.array([op.temperature_], np.float32)
+    OnnxSoftmax(OnnxDiv(d[1], t, op_version=opv), axis=1, op_version=opv, output_names=[operator.outputs[1]]).add_to(scope, container)
+
+def _register_onnx_converters():
+    "Teach skl2onnx this module's estimators that it can convert (XGBAnyLabels it cannot: its models keep only joblib)."
+    from skl2onnx import update_registered_converter
+    from skl2onnx.common.shape_calculator import calculate_linear_classifier_output_shapes
+    update_registered_converter(CalibratedSVC, "GenreNbCalibratedSVC", calculate_linear_classifier_output_shapes, _calibrated_svc_onnx,
+                                options={"zipmap": [True, False, "columns"], "nocl": [True, False]})
+
 def save_classical(search, out_dir, *, feature_params=None, meta=None, kind="gtzan_features", model_file="model.joblib", family="classical",
                    write_extra=None) -> Path:
-    "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline, its labels, features, meta (and `write_extra(folder)`'s files)."
+    "Save a fitted search's best pipeline as a model folder (`genre_nb.models`): the pipeline and its checked ONNX copy, its labels, features, meta (and `write_extra(folder)`'s files)."
     features = dict(kind=kind, columns=list(search.feature_names_in_), params=feature_params or {})
     with model_folder(out_dir, family=family, labels=list(search.classes_), features=features,
                       meta=dict(best_params=search.best_params_, **(meta or {}))) as tmp:
         joblib.dump(search.best_estimator_, tmp / model_file)
+        _register_onnx_converters()
+        export_sklearn_onnx(search.best_estimator_, tmp / Path(model_file).with_suffix(".onnx"))  # prediction without scikit-learn (genre_nb.runtime)
         if write_extra: write_extra(tmp)  # more files of the model, e.g. the ONNX copy of the network its features come from
     return Path(out_dir)
 
-def classical_predictor(saved: SavedModel) -> Predictor:
-    "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities."
-    pipe = joblib.load(saved.path / "model.joblib")
-    p, cols = {**feature_params(), **saved.features.get("params", {})}, saved.features["columns"]
-    names = FEATURE_SETS[p.get("feature_set", "gtzan")]
-    idx = [names.index(c) for c in cols]  # the columns the model was trained on, in its order
-    proba = lambda windows: full_proba(pipe, pd.DataFrame(segments_features(windows, p)[:, idx], columns=cols), saved.labels)
-    return Predictor(saved.path, "classical", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta)

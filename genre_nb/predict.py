@@ -23,7 +23,7 @@ __all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THRE
 def _family_loader(family):
     "The function that turns a `SavedModel` of `family` into a `Predictor` (its module imported now)."
     if family == "classical":
-        from genre_nb.classical import classical_predictor; return classical_predictor
+        from genre_nb.runtime import classical_predictor; return classical_predictor  # ONNX Runtime where the folder has the copy: no scikit-learn
     if family == "deep":
         from genre_nb.runtime import deep_predictor; return deep_predictor  # ONNX Runtime where the folder has the copy: no TensorFlow
     if family == "transfer":

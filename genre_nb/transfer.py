@@ -12,11 +12,11 @@ import pandas as pd
 
 from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
-from .classical import full_proba, save_classical
 from .config import N_JOBS, GenreNbError
 from .data import SKIPPED_COLUMNS, Dataset
 from .features import Extraction
 from .models import ModelError, Predictor, SavedModel
+from .runtime import full_proba  # no scikit-learn import: prediction may not need it
 
 # %% auto #0
 __all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags',
@@ -212,26 +212,26 @@ def file_tags(src, *, sr=None, top=5) -> list:
 
 # %% ../nbs/04a_transfer.ipynb #90dd0012
 def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
-    "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib, what to embed, musicnn's ONNX copy)."
+    "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib and its ONNX copy, what to embed, musicnn's ONNX copy)."
+    from genre_nb.classical import save_classical
     from genre_nb.runtime import save_network
     return save_classical(search, out_dir, feature_params=dict(embed_params(), layer=layer, per=per), meta=meta,
                           kind="musicnn", model_file="head.joblib", family="transfer",
                           write_extra=lambda d: save_network(musicnn(), d, "musicnn", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"]))
 
 def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
-    "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (musicnn's ONNX copy, else Keras)."
-    import joblib
-    from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis
+    "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (ONNX copies of both where saved, else Keras and scikit-learn)."
+    from genre_nb.runtime import OnnxModel, load_head, load_network, stored_mel_basis
     p = saved.features.get("params", {})
     if p.get("version") != EMBED_VERSION: raise ModelError(f"{saved.path}: embeddings of another version; retrain with 04a_transfer")
     net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))  # its ONNX copy, else the Keras port
-    head = joblib.load(saved.path / "head.joblib")
+    head = load_head(saved.path, "head", "sklearn" if runtime == "keras" else runtime)  # its ONNX copy, else scikit-learn
     cols = saved.features["columns"]
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis), net), p["layer"])
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
-        return full_proba(head, pd.DataFrame(rows, columns=cols), saved.labels).mean(0), len(E)
+        return full_proba(head, rows if isinstance(head, OnnxModel) else pd.DataFrame(rows, columns=cols), saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
@@ -283,14 +283,19 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
     from genre_nb.splits import default_protocol, protocol_splits
     protocol = default_protocol(table) if protocol == "auto" else protocol
     t0, preds, train_acc = time.time(), [], []
-    classes = sorted(table.genre.unique())
+    splits = protocol_splits(table, protocol, folds, seed)
+    used = np.any([s["train"] | s["test"] | s.get("valid", False) for s in splits], axis=0)
+    classes = sorted(table.genre[used].unique())  # a grouped protocol may leave genres out, as evaluate_model records
+    left_out = sorted(set(table.genre) - set(classes))
+    table = table[used].reset_index(drop=True)
+    splits = [{s: m[used] for s, m in split.items()} for split in splits]
     genre = table.set_index("track_id").genre
     keep = np.isin(patch_track, table.track_id)
     patches, patch_track = patches[keep], patch_track[keep]
     y = np.eye(len(classes), dtype=np.float32)[genre[patch_track].map({g: i for i, g in enumerate(classes)}).to_numpy()]
     front, _ = finetune_net(len(classes), blocks)
     X = patches if front is None else np.concatenate([front.predict_on_batch(patches[i:i + 64]) for i in range(0, len(patches), 64)])
-    for k, split in enumerate(protocol_splits(table, protocol, folds, seed)):
+    for k, split in enumerate(splits):
         keras.utils.set_random_seed(seed + k)
         tr, te = (np.flatnonzero(np.isin(patch_track, table.track_id[split[s]])) for s in ("train", "test"))
         _, net = finetune_net(len(classes), blocks)
@@ -304,6 +309,6 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
     pred = pd.concat(preds, ignore_index=True)[["track_id", "genre", "segment", "fold", *classes]]
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="transfer",
                   params=dict(blocks=blocks, folds=folds, seed=seed, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,
-                              weight_decay=weight_decay, label_smoothing=label_smoothing))
+                              weight_decay=weight_decay, label_smoothing=label_smoothing, **({"left_out_genres": left_out} if left_out else {})))
     seg, trk = score_predictions(pred, classes, f"musicnn-finetune-{blocks}", protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
     return Evaluation(seg, trk, pred)
