@@ -136,7 +136,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
               protocol: str = typer.Option("auto", help="auto (kfold-artist when the table knows artists, else kfold) | kfold-artist | kfold | fault-filtered | segment-random"),
               folds: int = typer.Option(10, help="Outer folds (kfold), capped at the fewest tracks in a genre."),
               models: str = typer.Option("logreg,knn,rf,svm,gb,xgb", help="Comma-separated model families."),
-              out: str = typer.Option("auto", help="Where metrics/ and models/ go; auto: the checkout's reports/."),
+              out: str = typer.Option("auto", help="Where metrics/ and models/ go; auto: reports/ of the genre-nb checkout you are in, else ./reports."),
               inner_folds: int = typer.Option(3, help="Folds of the grid search, grouped by track."),
               n_jobs: int = typer.Option(N_JOBS, help="Parallel fits."), seed: int = typer.Option(0)):
     "Grid-search classical models on a feature table under a named protocol; save records and the best model."
