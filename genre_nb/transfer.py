@@ -257,6 +257,7 @@ def musicnn_patches(tracks, *, n_jobs=N_JOBS) -> tuple:
         try: P = fut.result()
         except (AudioError, FileNotFoundError): continue  # extract_embeddings records why; the fold table leaves it out too
         Ps.append(P); ids += [row.track_id] * len(P)
+    if not Ps: raise GenreNbError(f"no track of {len(tracks)} gave musicnn patches (none decodes)")
     return np.concatenate(Ps).astype(np.float32), np.array(ids)
 
 def finetune_net(n_classes, blocks="head", *, dropout=0.5, name="MSD_musicnn") -> tuple:
