@@ -13,7 +13,7 @@ from .features import FEATURE_SETS, feature_params, mel_basis, segments_features
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
-__all__ = ['ONNX_TOL', 'RUNTIMES', 'OnnxModel', 'export_onnx', 'save_network', 'stored_mel_basis', 'load_network',
+__all__ = ['ONNX_TOL', 'RUNTIMES', 'OnnxModel', 'keep_checked', 'export_onnx', 'save_network', 'stored_mel_basis', 'load_network',
            'deep_predictor', 'full_proba', 'export_sklearn_onnx', 'load_head', 'runtime_name', 'classical_predictor']
 
 # %% ../nbs/01c_runtime.ipynb #0c0c0005
@@ -38,24 +38,29 @@ ONNX_TOL = 1e-4  # how far an ONNX copy's outputs may be from Keras's on the che
 
 def _outputs(y) -> dict: return {k: np.asarray(v) for k, v in y.items()} if isinstance(y, dict) else {"": np.asarray(y)}
 
+def keep_checked(path, write_and_measure, framework, tol=ONNX_TOL) -> Path | None:
+    "`path` once `write_and_measure()` has written it and returned its largest gap from `framework`'s outputs; None, with a warning and no file, where that fails or exceeds `tol`."
+    path = Path(path)
+    try: gap = write_and_measure()
+    except Exception as e:
+        path.unlink(missing_ok=True)
+        warnings.warn(f"no ONNX copy of {path.name} ({type(e).__name__}: {str(e)[:100]}); prediction will load {framework}"); return None
+    if gap > tol:
+        path.unlink(); warnings.warn(f"the ONNX copy of {path.name} differs from {framework} by {gap:.1e} (more than {tol:g}); prediction will load {framework}")
+        return None
+    return path
+
 def export_onnx(model, path, *, tol=ONNX_TOL, seed=0) -> Path | None:
     "Write Keras `model` as ONNX at `path` and check it on a random batch; None, with a warning, where it fails or differs."
-    path = Path(path)
     X = np.random.default_rng(seed).standard_normal((2, *model.inputs[0].shape[1:])).astype(np.float32)
-    try:
+    def write_and_measure():
         ref = _outputs(model.predict_on_batch(X))  # also builds a model that was never called, which the exporter needs
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # tf2onnx's deprecation warnings
             model.export(str(path), format="onnx", verbose=False)
         got = _outputs(OnnxModel(path, threads=1).predict_on_batch(X))
-        gap = max(float(np.abs(got[k] - v).max() / max(1.0, np.abs(v).max())) for k, v in ref.items())
-    except Exception as e:
-        path.unlink(missing_ok=True)
-        warnings.warn(f"no ONNX copy of {path.name} ({type(e).__name__}: {e}); prediction will load Keras"); return None
-    if gap > tol:
-        path.unlink(); warnings.warn(f"the ONNX copy of {path.name} differs from Keras by {gap:.1e} (more than {tol:g}); prediction will load Keras")
-        return None
-    return path
+        return max(float(np.abs(got[k] - v).max() / max(1.0, np.abs(v).max())) for k, v in ref.items())
+    return keep_checked(path, write_and_measure, "Keras", tol)
 
 # %% ../nbs/01c_runtime.ipynb #0c0c000b
 RUNTIMES = ("auto", "onnx", "keras")
@@ -98,36 +103,29 @@ def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
 
 # %% ../nbs/01c_runtime.ipynb #ffac0d4c
 def full_proba(model, X, classes) -> np.ndarray:
-    "`model`'s class probabilities with a column for every class of `classes`, also those absent from its training data; an ONNX copy of a head gives its saved classes' columns."
+    "`model`'s class probabilities of rows `X` with a column for every class of `classes`, also those absent from its training data; an ONNX copy of a head gives its saved classes' columns."
     if isinstance(model, OnnxModel): return np.asarray(model.predict_on_batch(np.asarray(X, np.float32))["probabilities"], float)
+    if isinstance(X, np.ndarray) and hasattr(model, "feature_names_in_"):  # a pipeline fitted on a table: give it its column names
+        import pandas as pd
+        X = pd.DataFrame(X, columns=model.feature_names_in_)
     p = np.zeros((len(X), len(classes)))
     p[:, [list(classes).index(c) for c in model.classes_]] = model.predict_proba(X)
     return p
 
 def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path | None:
     "Write a fitted scikit-learn pipeline (a scaler, then a classifier) as ONNX at `path`, checked on rows around the scaler's statistics; None, with a warning, where it fails or differs."
-    import pandas as pd
-    path, steps = Path(path), getattr(pipe, "steps", [(None, pipe)])
-    scale = steps[0][1]
+    steps = getattr(pipe, "steps", [(None, pipe)])
     X = np.random.default_rng(seed).standard_normal((n_check, pipe.n_features_in_))
-    if hasattr(scale, "mean_"): X = scale.mean_ + X * scale.scale_  # rows the model could meet, not noise around zero
+    if hasattr(steps[0][1], "mean_"): X = steps[0][1].mean_ + X * steps[0][1].scale_  # rows the model could meet, not noise around zero
     X = X.astype(np.float32)
-    try:
+    def write_and_measure():
         from skl2onnx import to_onnx
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # skl2onnx's and scikit-learn's deprecation notes
             onx = to_onnx(pipe, X[:1], options={id(steps[-1][1]): {"zipmap": False}}, target_opset={"": 17, "ai.onnx.ml": 3})
-        path.write_bytes(onx.SerializeToString())
-        names = getattr(pipe, "feature_names_in_", None)
-        ref = pipe.predict_proba(pd.DataFrame(X, columns=names) if names is not None else X)
-        gap = float(np.abs(full_proba(OnnxModel(path, threads=1), X, pipe.classes_) - ref).max())
-    except Exception as e:
-        path.unlink(missing_ok=True)
-        warnings.warn(f"no ONNX copy of {path.stem} ({type(e).__name__}: {str(e)[:100]}); prediction will load scikit-learn"); return None
-    if gap > tol:
-        path.unlink(); warnings.warn(f"the ONNX copy of {path.stem} differs from scikit-learn by {gap:.1e} (more than {tol:g}); prediction will load scikit-learn")
-        return None
-    return path
+        Path(path).write_bytes(onx.SerializeToString())
+        return float(np.abs(full_proba(OnnxModel(path, threads=1), X, pipe.classes_) - full_proba(pipe, X, pipe.classes_)).max())
+    return keep_checked(path, write_and_measure, "scikit-learn", tol)
 
 def load_head(folder, name="model", runtime="auto"):
     "Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else ('sklearn') `name.joblib`, which imports scikit-learn."
@@ -139,12 +137,9 @@ def runtime_name(model) -> str: return "onnxruntime" if isinstance(model, OnnxMo
 
 def classical_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities (its ONNX copy, else scikit-learn)."
-    import pandas as pd
     head = load_head(saved.path, "model", runtime)
     p, cols = {**feature_params(), **saved.features.get("params", {})}, saved.features["columns"]
     names = FEATURE_SETS[p.get("feature_set", "gtzan")]
     idx = [names.index(c) for c in cols]  # the columns the model was trained on, in its order
-    def proba(windows):
-        F = segments_features(windows, p)[:, idx]
-        return full_proba(head, F if isinstance(head, OnnxModel) else pd.DataFrame(F, columns=cols), saved.labels)
+    proba = lambda windows: full_proba(head, segments_features(windows, p)[:, idx], saved.labels)
     return Predictor(saved.path, "classical", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta, runtime=runtime_name(head))

@@ -226,12 +226,11 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     if p.get("version") != EMBED_VERSION: raise ModelError(f"{saved.path}: embeddings of another version; retrain with 04a_transfer")
     net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))  # its ONNX copy, else the Keras port
     head = load_head(saved.path, "head", "sklearn" if runtime == "keras" else runtime)  # its ONNX copy, else scikit-learn
-    cols = saved.features["columns"]
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
         E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis), net), p["layer"])
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
-        return full_proba(head, rows if isinstance(head, OnnxModel) else pd.DataFrame(rows, columns=cols), saved.labels).mean(0), len(E)
+        return full_proba(head, rows, saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
