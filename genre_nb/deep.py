@@ -14,6 +14,7 @@ import keras
 import numpy as np
 import pandas as pd
 
+from .config import GenreNbError
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import feature_params as default_feature_params
 from .models import SavedModel, model_folder, read_model
@@ -204,12 +205,16 @@ def track_windows(X, meta, rows, hop=None) -> tuple:
 
 # %% ../nbs/02a_deep.ipynb #700efb8f
 def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, seed=0, dataset="", synthetic=False,
-                  name=None, out_dir=None, test_hop=None, **train_kw):
+                  name=None, out_dir=None, test_hop=None, only_folds=None, **train_kw):
     "Train `build` in each outer split of `protocol` and vote each test track over its windows `test_hop` frames apart: `DeepEvaluation`."
     classes = sorted(meta.genre.unique())
     t0, preds, infos = time.time(), [], []
-    splits = protocol_splits(meta, protocol, folds, seed)[:max_folds]
-    for k, split in enumerate(splits):
+    splits = protocol_splits(meta, protocol, folds, seed)
+    # only_folds: outer folds by index (a long run split in parts gives each fold the same model: its seed is seed + index)
+    ks = list(range(len(splits)))[:max_folds] if only_folds is None else sorted(set(only_folds))
+    if not set(ks) <= set(range(len(splits))): raise GenreNbError(f"only_folds must be fold indices 0-{len(splits) - 1}, got {only_folds}")
+    for k in ks:
+        split = splits[k]
         tr, te = np.flatnonzero(split["train"]), np.flatnonzero(split["test"])
         va = np.flatnonzero(split["valid"]) if "valid" in split else None
         model, info = train_deep(build, X, meta, tr, valid_rows=va, classes=classes, seed=seed + k,
@@ -223,7 +228,7 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
     pred = pd.concat(preds)
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep",
-                  params=dict(folds=folds, folds_run=len(splits), seed=seed, test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"}),
+                  params=dict(folds=folds, folds_run=len(ks), **({} if only_folds is None else dict(only_folds=ks)), seed=seed, test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"}),
                   n_params=infos[0]["params"], seconds_per_epoch=float(np.mean([i["seconds_per_epoch"] for i in infos])),
                   epochs_run=[i["epochs_run"] for i in infos], epochs_chosen=[i.get("epochs_chosen") for i in infos],
                   epochs_inner=[i.get("epochs_inner") for i in infos], seconds_per_fold=[round(i["seconds"], 1) for i in infos],
