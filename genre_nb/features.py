@@ -18,9 +18,10 @@ from .audio import AudioError, load_audio
 from .cache import cached
 from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock
 from .data import SKIPPED_COLUMNS, Dataset
+from .dsp import gtzan57, mean_var, mel_filters, stft
 
 # %% auto #0
-__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment', 'hpss',
+__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment',
            'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
            'compile_kernels', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
            'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
@@ -44,47 +45,13 @@ EXTRA_COLUMNS = [f"{name}{i}_{s}" for name, n in (("contrast", 7), ("tonnetz", 6
                  for i in range(1, n + 1) for s in ("mean", "var")]
 FEATURE_SETS = {"gtzan": FEATURE_COLUMNS, "extended": FEATURE_COLUMNS + EXTRA_COLUMNS}
 
-def _median(S, width, axis):
-    "scipy.ndimage.median_filter(S, size=width along `axis`, mode='reflect'), computed with bottleneck."
-    import bottleneck as bn
-    pad = [(0, 0)] * S.ndim; pad[axis] = (width // 2, width // 2)
-    m = bn.move_median(np.pad(S, pad, mode="symmetric"), width, axis=axis)  # numpy's 'symmetric' is scipy's 'reflect'
-    return np.take(m, np.arange(width - 1, m.shape[axis]), axis=axis).astype(S.dtype, copy=False)
-
-def hpss(D, kernel_size=31, power=2.0):
-    "librosa.decompose.hpss(D) for a complex STFT `D` (margin 1), with fast exact median filters."
-    S, phase = librosa.magphase(D)
-    harm, perc = _median(S, kernel_size, -1), _median(S, kernel_size, -2)
-    mh = librosa.util.softmask(harm, perc, power=power, split_zeros=True)
-    mp = librosa.util.softmask(perc, harm, power=power, split_zeros=True)
-    return (S * mh) * phase, (S * mp) * phase
-
 # %% ../nbs/01_features.ipynb #9c2d853d
-def _stats(name, x) -> dict: return {f"{name}_mean": float(np.mean(x)), f"{name}_var": float(np.var(x))}
-
 def gtzan_features(y, sr=SR, n_fft=2048, hop_length=512, n_mfcc=20, feature_set="gtzan") -> dict:
-    "The 57 GTZAN features of a signal (a segment or a track), from a single STFT; `feature_set='extended'`: 90 more after them."
+    "The 57 GTZAN features of a signal (a segment or a track), from a single STFT, with numpy (`genre_nb.dsp`); `feature_set='extended'`: 90 more after them, with librosa."
     if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
-    y = np.ascontiguousarray(y, dtype=np.float32)
-    D = librosa.stft(y, n_fft=n_fft, hop_length=hop_length)
-    S = np.abs(D)
-    H, P = hpss(D)
-    mel_db = librosa.power_to_db(librosa.feature.melspectrogram(S=S ** 2, sr=sr))  # shared by the MFCCs and the tempo
-    f = {}
-    with warnings.catch_warnings():  # a segment with no pitched content makes librosa warn about tuning; the value is still defined
-        warnings.simplefilter("ignore", UserWarning)
-        f.update(_stats("chroma_stft", librosa.feature.chroma_stft(S=S ** 2, sr=sr, n_fft=n_fft, hop_length=hop_length)))
-    f.update(_stats("rms", librosa.feature.rms(y=y, frame_length=n_fft, hop_length=hop_length)))
-    f.update(_stats("spectral_centroid", librosa.feature.spectral_centroid(S=S, sr=sr, n_fft=n_fft, hop_length=hop_length)))
-    f.update(_stats("spectral_bandwidth", librosa.feature.spectral_bandwidth(S=S, sr=sr, n_fft=n_fft, hop_length=hop_length)))
-    f.update(_stats("rolloff", librosa.feature.spectral_rolloff(S=S, sr=sr, n_fft=n_fft, hop_length=hop_length)))
-    f.update(_stats("zero_crossing_rate", librosa.feature.zero_crossing_rate(y, frame_length=n_fft, hop_length=hop_length)))
-    f.update(_stats("harmony", librosa.istft(H, n_fft=n_fft, hop_length=hop_length, length=len(y), dtype=y.dtype)))
-    f.update(_stats("perceptr", librosa.istft(P, n_fft=n_fft, hop_length=hop_length, length=len(y), dtype=y.dtype)))
-    f["tempo"] = float(librosa.feature.tempo(onset_envelope=librosa.onset.onset_strength(S=mel_db, sr=sr), sr=sr, hop_length=hop_length)[0])
-    mfcc = librosa.feature.mfcc(S=mel_db, n_mfcc=n_mfcc)
-    for i, row in enumerate(mfcc, 1): f.update(_stats(f"mfcc{i}", row))
-    if feature_set == "extended": f.update(extra_features(y, S, mfcc, sr, hop_length))
+    g = gtzan57(y, sr, n_fft, hop_length, n_mfcc)
+    f = dict(g.features)
+    if feature_set == "extended": f.update(extra_features(np.ascontiguousarray(y, dtype=np.float32), g.S, g.mfcc, sr, hop_length))
     return {k: f[k] for k in FEATURE_SETS[feature_set]}
 
 def naive_gtzan_features(y, sr=SR) -> dict:
@@ -92,19 +59,19 @@ def naive_gtzan_features(y, sr=SR) -> dict:
     f = {}
     for name, fn in [("chroma_stft", librosa.feature.chroma_stft), ("spectral_centroid", librosa.feature.spectral_centroid),
                      ("spectral_bandwidth", librosa.feature.spectral_bandwidth), ("rolloff", librosa.feature.spectral_rolloff)]:
-        f.update(_stats(name, fn(y=y, sr=sr)))
-    f.update(_stats("rms", librosa.feature.rms(y=y)))
-    f.update(_stats("zero_crossing_rate", librosa.feature.zero_crossing_rate(y)))
+        f.update(mean_var(name, fn(y=y, sr=sr)))
+    f.update(mean_var("rms", librosa.feature.rms(y=y)))
+    f.update(mean_var("zero_crossing_rate", librosa.feature.zero_crossing_rate(y)))
     harm, perc = librosa.effects.hpss(y)
-    f.update(_stats("harmony", harm)); f.update(_stats("perceptr", perc))
+    f.update(mean_var("harmony", harm)); f.update(mean_var("perceptr", perc))
     f["tempo"] = float(librosa.feature.tempo(y=y, sr=sr)[0])
-    for i, row in enumerate(librosa.feature.mfcc(y=y, sr=sr, n_mfcc=20), 1): f.update(_stats(f"mfcc{i}", row))
+    for i, row in enumerate(librosa.feature.mfcc(y=y, sr=sr, n_mfcc=20), 1): f.update(mean_var(f"mfcc{i}", row))
     return {k: f[k] for k in FEATURE_COLUMNS}
 
 # %% ../nbs/01_features.ipynb #c0ffee31
 def _row_stats(name, X) -> dict:
     "Mean and variance of each row of `X`, named name1_mean, name1_var, ..."
-    return {k: v for i, row in enumerate(X, 1) for k, v in _stats(f"{name}{i}", row).items()}
+    return {k: v for i, row in enumerate(X, 1) for k, v in mean_var(f"{name}{i}", row).items()}
 
 def extra_features(y, S, mfcc, sr=SR, hop_length=512) -> dict:
     "The 90 extra columns of a signal `y`, from its magnitude STFT `S` and its `mfcc` (as `gtzan_features` computes them)."
@@ -126,15 +93,11 @@ def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512, mel_basis=None) -> 
 # %% ../nbs/01_features.ipynb #c0ffee41
 def mel_basis(sr=SR, n_fft=2048, n_mels=128) -> np.ndarray:
     "librosa's (n_mels, 1 + n_fft/2) Slaney mel filterbank, float32: what a saved network stores to compute log-mels without librosa."
-    return librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels).astype(np.float32)
+    return np.array(mel_filters(sr, n_fft, n_mels))  # genre_nb.dsp's, equal to librosa.filters.mel's (a copy: that one is cached)
 
 def mel_power(y, basis, n_fft=2048, hop_length=512) -> np.ndarray:
     "librosa.feature.melspectrogram(y=y) (power 2, centred zero-padded Hann STFT) with numpy alone, from a `mel_basis`."
-    y = np.pad(np.asarray(y, np.float32), n_fft // 2)  # center=True, pad_mode='constant'
-    frames = np.lib.stride_tricks.sliding_window_view(y, n_fft)[::hop_length]
-    window = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)  # periodic Hann, float64, as scipy's get_window gives librosa
-    S = np.fft.rfft(frames * window, axis=-1).astype(np.complex64).T  # librosa too transforms in float64 and stores complex64
-    return basis @ np.abs(S) ** 2
+    return basis @ np.abs(stft(np.asarray(y, np.float32), n_fft, hop_length)) ** 2  # genre_nb.dsp's STFT is librosa's, to the bit
 
 # %% ../nbs/01_features.ipynb #c0ffee21
 _compiled = set()  # the (rate, feature set) pairs compiled for in this process (numba's cache is per process once loaded)
@@ -164,7 +127,7 @@ def segments_features(segs, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features (FEATURE_COLUMNS order; 147 for the extended set) of rows of samples, float64."
     p = params or feature_params()
     fs = p.get("feature_set", "gtzan")
-    compile_kernels(p["sr"], fs)
+    if fs != "gtzan": compile_kernels(p["sr"], fs)  # the extended set calls librosa; the 57 are numpy's (genre_nb.dsp)
     return np.array([[f[k] for k in FEATURE_SETS[fs]] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"], feature_set=fs) for s in segs)])
 
 def segments_logmels(segs, params=None, mel_basis=None) -> np.ndarray:

@@ -72,7 +72,7 @@ def save_network(model, folder, name="model", *, sr, n_fft, n_mels) -> Path:
     return Path(folder)
 
 def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
-    "The mel filterbank a model folder stores, else (folders saved before) librosa's, computed (which imports librosa.filters)."
+    "The mel filterbank a model folder stores, else (folders saved before) computed by genre_nb.dsp (librosa's values, with numpy)."
     f = Path(folder) / "mel_basis.npy"
     return np.load(f) if f.exists() else mel_basis(sr, n_fft, n_mels)
 
