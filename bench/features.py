@@ -5,7 +5,7 @@ the largest difference between their values, and the share of the CPU each stage
 takes (genre_nb.dsp's steps, timed one by one on the same segments). Each extractor runs in its own process,
 so the peak memory is its own. Goal (issue 13): at least 8x the naive code per CPU-second, values equal. Usage: python bench/features.py [DATA_DIR] [--tracks N] [--segment-seconds S]
 (default data: the developers' gtzan-mini beside the checkout if present, else the synthetic set)."""
-import argparse, json, resource, subprocess, sys, time
+import argparse, json, os, resource, subprocess, sys, time
 from pathlib import Path
 
 
@@ -70,11 +70,13 @@ def main():
     tracks = discover(root).tracks
     tracks = tracks.assign(k=tracks.groupby("genre").cumcount()).sort_values(["k", "genre"]).head(a.tracks)
     lst = Path("/tmp/bench_features_paths.json"); lst.write_text(json.dumps(list(tracks.path)))
-    print(f"data: {root}  clips: {len(tracks)}  segment: {a.segment_seconds:g} s  (one process each, 1 job)")
+    print(f"data: {root}  clips: {len(tracks)}  segment: {a.segment_seconds:g} s  (one process each, 1 job, 1 thread)")
     res = {}
     for kind in ("naive", "genre_nb"):
+        # one thread each, as the extraction's worker processes run: idle BLAS threads spin and bill CPU time that does no work
+        env = {**os.environ, **{k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}}
         out = subprocess.run([sys.executable, __file__, "--worker", kind, str(lst), "--segment-seconds", str(a.segment_seconds)],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True, check=True, env=env)
         r = res[kind] = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{kind:>9}: {r['audio_s'] / r['cpu_s']:7.1f} audio s per CPU s   {r['wall_s']:6.1f} s wall   peak {r['peak_mb']:6.0f} MB")
     a_, b_ = np.load("/tmp/bench_features_naive.npy"), np.load("/tmp/bench_features_genre_nb.npy")

@@ -64,11 +64,12 @@ def istft(D, length, n_fft=2048, hop_length=512) -> np.ndarray:
 
 # %% ../nbs/00i_dsp.ipynb #d5p00015
 def _median(S, width, axis):
-    "scipy.ndimage.median_filter(S, size=width along `axis`, mode='reflect'), computed with bottleneck."
+    "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), computed with bottleneck."
     import bottleneck as bn
-    pad = [(0, 0)] * S.ndim; pad[axis] = (width // 2, width // 2)
-    m = bn.move_median(np.pad(S, pad, mode="symmetric"), width, axis=axis)  # numpy's 'symmetric' is scipy's 'reflect'
-    return np.take(m, np.arange(width - 1, m.shape[axis]), axis=axis).astype(S.dtype, copy=False)
+    X = S if axis in (-1, 1) else S.T  # bottleneck runs fastest along contiguous rows
+    X = np.pad(X, ((0, 0), (width // 2, width // 2)), mode="symmetric")  # numpy's 'symmetric' is scipy's 'reflect'
+    m = bn.move_median(np.ascontiguousarray(X), width, axis=-1)[:, width - 1:].astype(S.dtype, copy=False)
+    return m if axis in (-1, 1) else m.T
 
 def _softmasks(X, ref, power=2.0):
     "librosa.util.softmask(X, ref, power=power, split_zeros=True) and softmask(ref, X, ...), sharing their work."
@@ -107,11 +108,12 @@ def spectral_shape(S, sr, n_fft, roll_percent=0.85):
     "librosa's spectral centroid, bandwidth (p=2) and rolloff of a magnitude spectrogram `S`, each (frames,)."
     freq = fft_frequencies(sr, n_fft)[:, None]
     Sn = _normalize(S, 1)
-    centroid = np.sum(freq * Sn, axis=0, keepdims=True)
-    bandwidth = np.sum(Sn * np.abs(np.subtract.outer(centroid[0], freq[:, 0]).T) ** 2, axis=0) ** 0.5
+    centroid = np.sum(freq * Sn, axis=0)
+    # librosa squares |centroid - f| laid out (frames, bins) and transposed: the same layout sums in the same order
+    bandwidth = np.sum(Sn * np.subtract.outer(centroid, freq[:, 0]).T ** 2, axis=0) ** 0.5
     total = np.cumsum(S, axis=0)
-    rolloff = np.nanmin(np.where(total < roll_percent * total[-1:], np.nan, 1) * freq, axis=0)
-    return centroid[0], bandwidth, rolloff
+    rolloff = freq[np.argmax(total >= roll_percent * total[-1:], axis=0), 0]  # the lowest frequency holding roll_percent of the energy
+    return centroid, bandwidth, rolloff
 
 def rms(y, frame_length=2048, hop_length=512) -> np.ndarray:
     "librosa.feature.rms(y=y) (centred, zero-padded), (frames,)."
