@@ -7,18 +7,17 @@ from __future__ import annotations
 import time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
-import librosa
+import librosa  # lazy: its submodules load on first use
 import numpy as np
-import pandas as pd
-from tqdm.auto import tqdm
 
 from .audio import AudioError, load_audio
 from .cache import cached
 from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock
-from .data import SKIPPED_COLUMNS, Dataset
 from .dsp import gtzan57, mean_var, mel_filters, stft
+# pandas, joblib and tqdm load where tables and workers are made: predicting from a saved model needs none of them
+if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment',
@@ -176,6 +175,8 @@ class LogMels:
 
 def _run(tracks, kind, params, cache_dir, n_jobs, progress):
     "Yield (track row, array or None, status) for every track, in order."
+    import joblib
+    from tqdm.auto import tqdm
     job = joblib.delayed(_safe)
     with joblib.Parallel(n_jobs=n_jobs, return_as="generator") as par:
         results = par(job(p, kind, params, cache_dir) for p in tracks.path)
@@ -191,6 +192,8 @@ def _safe(path, kind, params, cache_dir):
 
 def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
     "(track table, [(row, array)], skipped table, stats) of a run over `tracks` (a Dataset's skipped files come first)."
+    import pandas as pd
+    from genre_nb.data import SKIPPED_COLUMNS, Dataset
     earlier = tracks.skipped if isinstance(tracks, Dataset) else pd.DataFrame(columns=SKIPPED_COLUMNS)
     tracks = tracks.tracks if isinstance(tracks, Dataset) else tracks
     done, skipped, stats = [], [], {"cached": 0, "computed": 0}
@@ -203,12 +206,14 @@ def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
 
 def _meta(done) -> pd.DataFrame:
     "One (track_id, genre, segment[, group]) row per segment: a track's group (artist or album) travels with its segments."
+    import pandas as pd
     grouped = bool(done) and hasattr(done[0][0], "group")
     return pd.concat([pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)),
                                         **({"group": row.group} if grouped else {}))) for row, v in done], ignore_index=True)
 
 def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
     "The GTZAN features of `tracks` (a `Dataset`, or its track table) as an `Extraction`: one row per segment."
+    import pandas as pd
     params = params or feature_params()
     done, skipped, stats = _collect(tracks, "features", params, cache_dir, n_jobs, progress)
     if not done: raise GenreNbError("no track gave features: " + "; ".join(f"{p}: {w}" for p, w in zip(skipped.path[:3], skipped.problem[:3])))

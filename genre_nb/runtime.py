@@ -129,9 +129,11 @@ def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path
 
 def load_head(folder, name="model", runtime="auto"):
     "Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else ('sklearn') `name.joblib`, which imports scikit-learn."
-    import joblib
     if runtime not in ("auto", "onnx", "sklearn"): raise ValueError(f"runtime must be one of auto, onnx, sklearn, got {runtime!r}")
-    return load_network(folder, name, "keras" if runtime == "sklearn" else runtime, fallback=lambda: joblib.load(Path(folder) / f"{name}.joblib"))
+    def from_joblib():
+        import joblib  # only without an ONNX copy: joblib and scikit-learn take a cold process seconds to import
+        return joblib.load(Path(folder) / f"{name}.joblib")
+    return load_network(folder, name, "keras" if runtime == "sklearn" else runtime, fallback=from_joblib)
 
 def runtime_name(model) -> str: return "onnxruntime" if isinstance(model, OnnxModel) else "scikit-learn" if hasattr(model, "predict_proba") else "keras"
 
