@@ -106,7 +106,9 @@ warm_of = {}  # model -> warm seconds for the 30 s file (its default runtime), f
 print(f"{'model':<12}{'family':<10}{'runtime':<13}{'cold CLI s (median)':>21}{'goal':>7}{'load s':>8}{'warm API s (median)':>21}{'goal':>7}")
 for d in dirs:
     p0 = load_predictor(d)
-    cases = [(d, p0.runtime)] + ([(keras_only(d), "keras")] if p0.runtime == "onnxruntime" else [])
+    # without the ONNX copies: a network loads Keras, a classical pipeline scikit-learn (and transfer both)
+    fallback = {"classical": "scikit-learn", "transfer": "keras+sklearn"}.get(p0.family, "keras")
+    cases = [(d, p0.runtime)] + ([(keras_only(d), fallback)] if p0.runtime == "onnxruntime" else [])
     for path, runtime in cases:
         cold = cold_cli(path)
         load, warm = warm_api(path)
