@@ -1,7 +1,7 @@
 """The deep training recipe's ablation and full runs on a dataset of log-mels, 5-fold by track ("kfold"):
 each ingredient added in turn, on the same folds and seeds, with the seconds each run took.
 Every track is scored twice from the same models: its fixed 3 s segments, and every window half a segment apart.
-Usage: python bench/deep_recipe.py DATA_DIR OUT.jsonl [--model crnn] [--epochs 10] [--max-folds 2 | --folds 2,3,4] [--rows base,crop,...] [--threads 0] [--verbose]"""
+Usage: python bench/deep_recipe.py DATA_DIR OUT.jsonl [--model crnn] [--epochs 10] [--max-folds 2 | --folds 2,3,4] [--rows base,crop,...] [--filters 16,32,64,128] [--threads 0] [--verbose]"""
 import argparse, json, os, time
 os.environ.setdefault("KERAS_BACKEND", "tensorflow"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np
@@ -31,6 +31,7 @@ def main():
     ap.add_argument("--model", default="crnn"); ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--max-folds", type=int, default=2); ap.add_argument("--rows", default=",".join(n for n, _ in STEPS))
     ap.add_argument("--folds", default=None, help="outer folds by index, e.g. 2,3,4: a long run in parts (each fold gets the model it has in a whole run)")
+    ap.add_argument("--filters", default=None, help="the builder's conv widths, e.g. 16,32,64,128 (default: the builder's own)")
     ap.add_argument("--threads", type=int, default=0, help="TensorFlow threads (0: its default)")
     ap.add_argument("--verbose", action="store_true", help="a line per epoch")
     a = ap.parse_args()
@@ -47,7 +48,8 @@ def main():
     for name, kw in rows_of(a.rows.split(",")):
         t0 = time.time()
         ev = evaluate_deep(build, X, meta, "kfold", folds=5, max_folds=a.max_folds, seed=0,
-                           only_folds=[int(k) for k in a.folds.split(",")] if a.folds else None, epochs=a.epochs, test_hop=65, verbose=2 if a.verbose else 0, **kw)
+                           only_folds=[int(k) for k in a.folds.split(",")] if a.folds else None, epochs=a.epochs,
+                           **({"filters": tuple(int(f) for f in a.filters.split(","))} if a.filters else {}), test_hop=65, verbose=2 if a.verbose else 0, **kw)
         half = ev.predictions
         fixed = half[half.segment % 2 == 0]  # with hop 65, even windows are the fixed segments (and the final one ends the track)
         classes = ev.track.labels
@@ -56,7 +58,7 @@ def main():
                  track_acc_segments=acc(fixed), fold_accuracies=ev.track.fold_accuracies,
                  folds=[int(k) for k in sorted(set(half.fold))], fold_tracks=[int(n) for n in half.groupby("fold").track_id.nunique()], segment_acc=ev.segment.accuracy,
                  train_acc=ev.track.train_accuracy, seconds=round(time.time() - t0, 1), seconds_per_epoch=ev.track.extra["seconds_per_epoch"],
-                 epochs_run=ev.track.extra["epochs_run"], epochs_chosen=ev.track.extra["epochs_chosen"], settings=kw)
+                 epochs_run=ev.track.extra["epochs_run"], epochs_chosen=ev.track.extra["epochs_chosen"], filters=a.filters, n_params=ev.track.extra["n_params"], settings=kw)
         print(json.dumps(r), flush=True)
         with open(a.out, "a") as f: f.write(json.dumps(r) + "\n")
 
