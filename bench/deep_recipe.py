@@ -4,7 +4,6 @@ Every track is scored twice from the same models: its fixed 3 s segments, and ev
 Usage: python bench/deep_recipe.py DATA_DIR OUT.jsonl [--model crnn] [--epochs 10] [--max-folds 2 | --folds 2,3,4] [--rows base,crop,...] [--filters 16,32,64,128] [--threads 0] [--verbose]"""
 import argparse, json, os, time
 os.environ.setdefault("KERAS_BACKEND", "tensorflow"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-import numpy as np
 
 RECIPE = dict(crop=True, optimizer="adamw", schedule="cosine", warmup_epochs=2, learning_rate=2e-3, weight_decay=1e-2,
               label_smoothing=0.1, mixup=0.2, refit=True)
@@ -40,7 +39,7 @@ def main():
         tf.config.threading.set_intra_op_parallelism_threads(a.threads); tf.config.threading.set_inter_op_parallelism_threads(a.threads)
     from genre_nb.data import open_dataset
     from genre_nb.features import extract_logmels, feature_params
-    from genre_nb.deep import evaluate_deep, track_windows, predict_segments
+    from genre_nb.deep import evaluate_deep
     from genre_nb.evaluate import vote
     build = getattr(__import__(f"genre_nb.{a.model}", fromlist=["x"]), f"build_{a.model}")
     lm = extract_logmels(open_dataset(a.data_dir), feature_params(), progress=False)
