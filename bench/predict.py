@@ -26,7 +26,7 @@ a = ap.parse_args()
 
 import numpy as np, soundfile as sf
 from genre_nb.models import model_dirs
-from genre_nb.predict import load_predictor, predict_file
+from genre_nb.predict import load_predictor
 from genre_nb.synth import synth_track
 
 f = a.file
