@@ -6,17 +6,18 @@
 from __future__ import annotations
 import ast, collections, concurrent.futures, functools, importlib.util, warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
 from .config import N_JOBS, GenreNbError
-from .data import SKIPPED_COLUMNS, Dataset
 from .features import Extraction
 from .models import ModelError, Predictor, SavedModel
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
+# pandas (and the data module, which needs it) load where tables are made: predicting needs neither
+if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
 __all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags',
@@ -175,6 +176,8 @@ def _prepare(path, cache_dir):
 
 def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
     "musicnn embeddings of `tracks` (a `Dataset` or its track table) as an `Extraction`: track_id, genre, segment, `layer`'s columns."
+    import pandas as pd
+    from genre_nb.data import SKIPPED_COLUMNS, Dataset
     from tqdm.auto import tqdm
     if per not in ("track", "patch"): raise GenreNbError(f"per must be 'track' or 'patch', got {per!r}")
     layer_slice(np.zeros((1, 1756)), layer)  # validate the layer before any work
@@ -276,6 +279,7 @@ def finetune_net(n_classes, blocks="head", *, dropout=0.5, name="MSD_musicnn") -
 def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="head", folds=5, epochs=30, learning_rate=1e-3,
                       batch_size=32, weight_decay=1e-2, label_smoothing=0.1, seed=0, dataset="", synthetic=False, verbose=0):
     "Fine-tune musicnn's `blocks` on the training tracks' patches in each outer split of `table` (one row per track), vote each test track over its patches: `Evaluation`."
+    import pandas as pd
     import keras, time
     from genre_nb.classical import Evaluation
     from genre_nb.deep import lr_schedule
