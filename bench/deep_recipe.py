@@ -24,16 +24,24 @@ def rows_of(names):
     return out
 
 
+def int_list(text):
+    "argparse type: '2,3,4' -> [2, 3, 4], a clear usage error otherwise."
+    try: return [int(v) for v in text.split(",")]
+    except ValueError: raise argparse.ArgumentTypeError(f"expected whole numbers separated by commas, got {text!r}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data_dir"); ap.add_argument("out")
     ap.add_argument("--model", default="crnn"); ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--max-folds", type=int, default=2); ap.add_argument("--rows", default=",".join(n for n, _ in STEPS))
-    ap.add_argument("--folds", default=None, help="outer folds by index, e.g. 2,3,4: a long run in parts (each fold gets the model it has in a whole run)")
-    ap.add_argument("--filters", default=None, help="the builder's conv widths, e.g. 16,32,64,128 (default: the builder's own)")
+    ap.add_argument("--folds", type=int_list, default=None, help="outer folds by index, e.g. 2,3,4: a long run in parts (each fold gets the model it has in a whole run)")
+    ap.add_argument("--filters", type=int_list, default=None, help="the builder's conv widths, e.g. 16,32,64,128 (default: the builder's own)")
     ap.add_argument("--threads", type=int, default=0, help="TensorFlow threads (0: its default)")
     ap.add_argument("--verbose", action="store_true", help="a line per epoch")
     a = ap.parse_args()
+    if a.folds and not all(0 <= k < 5 for k in a.folds): ap.error(f"--folds: fold indices of the 5 folds are 0-4, got {a.folds}")
+    if a.filters and min(a.filters) < 1: ap.error(f"--filters: widths must be at least 1, got {a.filters}")
     if a.threads:
         import tensorflow as tf
         tf.config.threading.set_intra_op_parallelism_threads(a.threads); tf.config.threading.set_inter_op_parallelism_threads(a.threads)
@@ -47,8 +55,8 @@ def main():
     for name, kw in rows_of(a.rows.split(",")):
         t0 = time.time()
         ev = evaluate_deep(build, X, meta, "kfold", folds=5, max_folds=a.max_folds, seed=0,
-                           only_folds=[int(k) for k in a.folds.split(",")] if a.folds else None, epochs=a.epochs,
-                           **({"filters": tuple(int(f) for f in a.filters.split(","))} if a.filters else {}), test_hop=65, verbose=2 if a.verbose else 0, **kw)
+                           only_folds=a.folds, epochs=a.epochs,
+                           **({"filters": tuple(a.filters)} if a.filters else {}), test_hop=65, verbose=2 if a.verbose else 0, **kw)
         half = ev.predictions
         fixed = half[half.segment % 2 == 0]  # with hop 65, even windows are the fixed segments (and the final one ends the track)
         classes = ev.track.labels

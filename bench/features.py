@@ -67,7 +67,9 @@ def main():
     from genre_nb.data import discover, resolve_data_dir
     from genre_nb.testing import dev_data
     root = Path(a.data_dir) if a.data_dir else (dev_data("gtzan-mini") or resolve_data_dir("auto"))
-    tracks = discover(root).tracks
+    from genre_nb.config import GenreNbError
+    try: tracks = discover(root).tracks
+    except GenreNbError as e: sys.exit(f"bench/features.py: {e}")
     tracks = tracks.assign(k=tracks.groupby("genre").cumcount()).sort_values(["k", "genre"]).head(a.tracks)
     lst = Path("/tmp/bench_features_paths.json"); lst.write_text(json.dumps(list(tracks.path)))
     print(f"data: {root}  clips: {len(tracks)}  segment: {a.segment_seconds:g} s  (one process each, 1 job, 1 thread)")

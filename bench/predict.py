@@ -30,6 +30,7 @@ from genre_nb.predict import load_predictor
 from genre_nb.synth import synth_track
 
 f = a.file
+if f is not None and not f.is_file(): ap.error(f"--file {f}: no such file")
 if f is None:
     f = Path(tempfile.mkdtemp()) / "clip.wav"
     y = synth_track("rock", 30.0, sr=44100, seed=7, index=3)

@@ -263,6 +263,7 @@ class Spectral(NamedTuple):
 def gtzan57(y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
     "The 57 GTZAN features of a signal (librosa's values) from one STFT, with numpy alone: a `Spectral`."
     y = np.ascontiguousarray(y, dtype=np.float32)
+    if y.ndim != 1 or not len(y): raise ValueError(f"gtzan57 needs a mono signal of at least one sample (1-D), got shape {y.shape}")
     D = stft(y, n_fft, hop_length)
     S = np.abs(D)
     P = S ** 2
