@@ -135,7 +135,8 @@ def _hz_to_octs(f, tuning=0.0, bins_per_octave=12):
 def estimate_tuning(S, sr, n_fft, fmin=150.0, fmax=4000.0, threshold=0.1, resolution=0.01, bins_per_octave=12) -> float:
     "librosa.estimate_tuning(S=S): piptrack's peaks (parabolic interpolation over frequency), then the histogram of their deviation in bins."
     S = np.abs(S)
-    band = np.flatnonzero((fmin <= fft_frequencies(sr, n_fft)) & (fft_frequencies(sr, n_fft) < fmax))
+    f = fft_frequencies(sr, n_fft)
+    band = np.flatnonzero((fmin <= f) & (f < fmax))
     if not band.size: return 0.0
     # only the bins in [fmin, fmax) can hold a peak: work on them and one neighbour each side (what their tests read)
     lo, hi = max(band[0] - 1, 0), min(band[-1] + 2, len(S))
