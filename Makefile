@@ -25,6 +25,8 @@ $(STAMP): setup.py settings.ini Makefile requirements.lock
 	# librosa's numba kernels compiled once, in one process, before anything runs in parallel (numba#10128: two processes
 	# compiling into the same fresh cache can leave one that crashes every later process)
 	$(BIN)/python -c "from genre_nb.features import compile_kernels; print(f'librosa kernels compiled in {compile_kernels():.0f} s')"
+	# HPSS's moving median in C (csrc/median.c), built by pip install where a C compiler is found
+	@$(BIN)/python -c "from genre_nb.dsp import _compiled_median as c; print('moving median: compiled' if c() else 'moving median: not compiled (no C compiler found?); bottleneck is used, same values, slower')"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,5 +1,6 @@
 """Package metadata, read from settings.ini (nbdev 2 layout; written by hand, see ../shared/STACK.md)."""
 from configparser import ConfigParser
+import sys
 import setuptools
 
 cfg = ConfigParser(delimiters=["="])
@@ -33,5 +34,9 @@ setuptools.setup(
     install_requires=cfg["requirements"].split(),
     extras_require={"dev": cfg["dev_requirements"].split()},
     entry_points={"console_scripts": cfg["console_scripts"].split(), "nbdev": [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
+    # genre_nb.dsp's moving median in C (csrc/median.c, loaded with ctypes); optional: without a C compiler the
+    # install goes on and the median falls back to bottleneck's, slower, same values
+    ext_modules=[setuptools.Extension("genre_nb._median", ["csrc/median.c"], optional=True,
+                                      extra_compile_args=[] if sys.platform == "win32" else ["-O3"])],
     zip_safe=False,
 )

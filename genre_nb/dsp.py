@@ -10,9 +10,9 @@ from typing import NamedTuple
 import numpy as np
 
 # %% auto #0
-__all__ = ['hann', 'frames', 'stft', 'istft', 'hpss', 'fft_frequencies', 'spectral_shape', 'rms', 'zero_crossing_rate',
-           'estimate_tuning', 'chroma_filters', 'chroma_stft', 'mel_filters', 'power_to_db', 'onset_strength', 'tempo',
-           'dct_matrix', 'mean_var', 'Spectral', 'gtzan57']
+__all__ = ['hann', 'frames', 'stft', 'istft', 'median_filter', 'hpss', 'fft_frequencies', 'spectral_shape', 'rms',
+           'zero_crossing_rate', 'estimate_tuning', 'chroma_filters', 'chroma_stft', 'mel_filters', 'power_to_db',
+           'onset_strength', 'tempo', 'dct_matrix', 'mean_var', 'Spectral', 'gtzan57']
 
 # %% ../nbs/00i_dsp.ipynb #d5p00007
 @functools.lru_cache(maxsize=16)
@@ -62,15 +62,42 @@ def istft(D, length, n_fft=2048, hop_length=512) -> np.ndarray:
     y[nz] /= wss[nz]
     return y
 
-# %% ../nbs/00i_dsp.ipynb #d5p00015
-def _median(S, width, axis):
-    "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), computed with bottleneck."
-    import bottleneck as bn
-    X = S if axis in (-1, 1) else S.T  # bottleneck runs fastest along contiguous rows
-    X = np.pad(X, ((0, 0), (width // 2, width // 2)), mode="symmetric")  # numpy's 'symmetric' is scipy's 'reflect'
-    m = bn.move_median(np.ascontiguousarray(X), width, axis=-1)[:, width - 1:].astype(S.dtype, copy=False)
-    return m if axis in (-1, 1) else m.T
+# %% ../nbs/00i_dsp.ipynb #d5p00m02
+@functools.cache
+def _compiled_median() -> dict:
+    "The compiled moving median by dtype (genre_nb/_median, built by setup.py), or {} where it was not built."
+    import ctypes, importlib.util
+    spec = importlib.util.find_spec("genre_nb._median")
+    if spec is None or not spec.origin: return {}
+    lib = ctypes.CDLL(spec.origin)
+    kernels = {}
+    for dtype in ("float32", "float64"):
+        f = getattr(lib, f"running_median_{dtype}")
+        # (X, rows, lanes, width, out): X (rows, lanes) contiguous, out (rows - width + 1, lanes); returns 0
+        f.restype, f.argtypes = ctypes.c_int, [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
+        kernels[np.dtype(dtype)] = f
+    return kernels
 
+def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
+    "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`); `engine` 'auto', 'c' or 'bottleneck'."
+    S = np.asarray(S)
+    if width < 1 or width % 2 == 0: raise ValueError(f"median_filter needs an odd width of at least 1, got {width}")
+    if S.ndim != 2: raise ValueError(f"median_filter needs a 2-D array, got shape {S.shape}")
+    if engine not in ("auto", "c", "bottleneck"): raise ValueError(f"engine must be 'auto', 'c' or 'bottleneck', got {engine!r}")
+    kernel = _compiled_median().get(S.dtype) if engine != "bottleneck" else None
+    if engine == "c" and kernel is None: raise ValueError(f"no compiled median for {S.dtype} (genre_nb/_median is built by `pip install`, with a C compiler)")
+    h = width // 2
+    if kernel is None:  # bottleneck: along contiguous rows, trailing windows
+        import bottleneck as bn
+        X = np.pad(S if axis in (-1, 1) else S.T, ((0, 0), (h, h)), mode="symmetric")  # numpy's 'symmetric' is scipy's 'reflect'
+        m = bn.move_median(np.ascontiguousarray(X), width, axis=-1)[:, width - 1:].astype(S.dtype, copy=False)
+        return m if axis in (-1, 1) else m.T
+    X = np.ascontiguousarray(np.pad(S.T if axis in (-1, 1) else S, ((h, h), (0, 0)), mode="symmetric"))  # windows down the rows
+    m = np.empty((X.shape[0] - width + 1, X.shape[1]), S.dtype)
+    if kernel(X.ctypes.data, X.shape[0], X.shape[1], width, m.ctypes.data): raise MemoryError("median_filter: no memory for its windows")
+    return m.T if axis in (-1, 1) else m
+
+# %% ../nbs/00i_dsp.ipynb #d5p00015
 def _softmasks(X, ref, power=2.0):
     "librosa.util.softmask(X, ref, power=power, split_zeros=True) and softmask(ref, X, ...), sharing their work."
     Z = np.maximum(X, ref)
@@ -89,7 +116,7 @@ def hpss(D, kernel_size=31, power=2.0):
     mag = S + (S == 0)
     phase = np.empty_like(D)
     phase.real, phase.imag = D.real / mag + (S == 0), D.imag / mag  # librosa.magphase
-    mh, mp = _softmasks(_median(S, kernel_size, -1), _median(S, kernel_size, -2), power)
+    mh, mp = _softmasks(median_filter(S, kernel_size, -1), median_filter(S, kernel_size, -2), power)
     return (S * mh) * phase, (S * mp) * phase
 
 # %% ../nbs/00i_dsp.ipynb #d5p00019
