@@ -82,7 +82,8 @@ def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
     "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`); `engine` 'auto', 'c' or 'bottleneck'."
     S = np.asarray(S)
     if width < 1 or width % 2 == 0: raise ValueError(f"median_filter needs an odd width of at least 1, got {width}")
-    if S.ndim != 2: raise ValueError(f"median_filter needs a 2-D array, got shape {S.shape}")
+    if S.ndim != 2 or not S.size: raise ValueError(f"median_filter needs a non-empty 2-D array, got shape {S.shape}")
+    if axis not in (-2, -1, 0, 1): raise ValueError(f"median_filter's axis must be one of -2, -1, 0, 1, got {axis}")
     if engine not in ("auto", "c", "bottleneck"): raise ValueError(f"engine must be 'auto', 'c' or 'bottleneck', got {engine!r}")
     kernel = _compiled_median().get(S.dtype) if engine != "bottleneck" else None
     if engine == "c" and kernel is None: raise ValueError(f"no compiled median for {S.dtype} (genre_nb/_median is built by `pip install`, with a C compiler)")
@@ -94,7 +95,7 @@ def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
         return m if axis in (-1, 1) else m.T
     X = np.ascontiguousarray(np.pad(S.T if axis in (-1, 1) else S, ((h, h), (0, 0)), mode="symmetric"))  # windows down the rows
     m = np.empty((X.shape[0] - width + 1, X.shape[1]), S.dtype)
-    if kernel(X.ctypes.data, X.shape[0], X.shape[1], width, m.ctypes.data): raise MemoryError("median_filter: no memory for its windows")
+    if kernel(X.ctypes.data, X.shape[0], X.shape[1], width, m.ctypes.data): raise MemoryError("median_filter: no memory for its sorted windows")
     return m.T if axis in (-1, 1) else m
 
 # %% ../nbs/00i_dsp.ipynb #d5p00015
