@@ -8,7 +8,7 @@ one model of each family trained for a moment on a small synthetic set (full-siz
 A network's cold CLI is timed twice: from its ONNX copy (ONNX Runtime, the default) and from Keras alone (a copy of the
 folder without the .onnx file, as older model folders are).
 
-    .venv/bin/python bench/predict.py [--models reports/models | --quick-models] [--file some.wav] [--repeat 5] [--batch 100] [--no-long]
+    .venv/bin/python bench/predict.py [--models reports/models | --quick-models] [--file some.wav] [--repeat 5] [--batch 100] [--no-long] [--thresholds]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -20,6 +20,8 @@ ap.add_argument("--file", type=Path, default=None, help="a 30 s audio file (defa
 ap.add_argument("--repeat", type=int, default=5)
 ap.add_argument("--batch", type=int, default=100, help="files in the throughput test (0: skip it)")
 ap.add_argument("--no-long", action="store_true", help="skip the 10-minute file")
+ap.add_argument("--thresholds", action="store_true", help="also time folders of 4-32 files and files of 1-5 minutes with and "
+                "without worker processes: where MIN_FILES and LONG_SECONDS in genre_nb.predict come from")
 ap.add_argument("--quick-models", action="store_true", help="train one model of each family on a small synthetic set first (about a minute)")
 ap.add_argument("--only-train", type=Path, default=None, help=argparse.SUPPRESS)  # the child process that trains the quick models
 a = ap.parse_args()
@@ -145,3 +147,33 @@ if a.batch:
             t0 = time.perf_counter(); res = predict(folder, p, n_jobs=n_jobs, min_files=2); dt = time.perf_counter() - t0
             rates[n_jobs] = len(res) / dt
         print(f"  {d.name:<12} one at a time {rates[1]:.2f} files/s; n_jobs=2 {rates[2]:.2f} files/s ({rates[2] / rates[1]:.2f}x)")
+
+if a.thresholds:
+    # below MIN_FILES files (and for one file under LONG_SECONDS) predict keeps to one process: starting workers
+    # (imports, the model) costs more than they win. These are the timings to set them by.
+    from genre_nb.predict import LONG_SECONDS, MIN_FILES, predict
+    base = Path(tempfile.mkdtemp())
+    clips = []
+    for i in range(32):
+        clips.append(base / f"clip{i:03d}.wav")
+        sf.write(clips[-1], synth_track(("rock", "jazz", "disco", "classical")[i % 4], 30.0, sr=22050, seed=6, index=i), 22050)
+    folders = {}
+    for n in (4, 8, 16, 32):
+        folders[n] = base / f"n{n}"; folders[n].mkdir()
+        for c in clips[:n]: shutil.copy(c, folders[n])
+    longs = {}
+    for secs in (60, 150, 300):
+        longs[secs] = base / f"long{secs}.wav"
+        sf.write(longs[secs], synth_track("metal", float(secs), sr=22050, seed=2, index=secs), 22050)
+    def timed(fn):
+        t0 = time.perf_counter(); fn(); return time.perf_counter() - t0
+    print(f"\none process against 2 workers, seconds (genre_nb.predict: MIN_FILES = {MIN_FILES}, LONG_SECONDS = {LONG_SECONDS:g}):")
+    for d in dirs:
+        p = load_predictor(d)
+        predict(clips[0], p)  # warm-up
+        row = [f"{n} files {timed(lambda: predict(folders[n], p)):.1f} / {timed(lambda: predict(folders[n], p, n_jobs=2, min_files=1)):.1f}"
+               for n in folders]
+        if p.proba is not None:  # a model that scores windows: one long file can be split over workers
+            row += [f"{s / 60:g} min {timed(lambda: predict(longs[s], p)):.1f} / {timed(lambda: predict(longs[s], p, n_jobs=2, long_seconds=0)):.1f}"
+                    for s in longs]
+        print(f"  {d.name:<12}" + ";  ".join(row))
