@@ -58,8 +58,7 @@ def istft(D, length, n_fft=2048, hop_length=512) -> np.ndarray:
     start = n_fft // 2
     y = _overlap_add(hann(n_fft)[:, None] * np.fft.irfft(D[:, :n_frames], n=n_fft, axis=0), hop_length, start + length)[start:]
     wss = _window_sumsquare(n_frames, n_fft, hop_length, start + length)[start:]
-    nz = wss > np.finfo(np.float32).tiny
-    y[nz] /= wss[nz]
+    np.divide(y, wss, out=y, where=wss > np.finfo(np.float32).tiny)  # librosa's y[nz] /= wss[nz], without the copies
     return y
 
 # %% ../nbs/00i_dsp.ipynb #d5p00m02
@@ -305,5 +304,6 @@ def gtzan57(y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
          **mean_var("harmony", istft(H, len(y), n_fft, hop_length)), **mean_var("perceptr", istft(Pc, len(y), n_fft, hop_length)),
          "tempo": tempo(onset_strength(mel_db, n_fft, hop_length), sr, hop_length)}
     mfcc = (dct_matrix(n_mfcc, mel_db.shape[0]) @ mel_db).astype(np.float32)
-    for i, row in enumerate(mfcc, 1): f.update(mean_var(f"mfcc{i}", row))
+    # the rows' means and variances in one call each: along the contiguous axis numpy sums each row as it sums a 1-D array
+    for i, m, v in zip(range(1, n_mfcc + 1), mfcc.mean(axis=1), mfcc.var(axis=1)): f.update({f"mfcc{i}_mean": float(m), f"mfcc{i}_var": float(v)})
     return Spectral(f, S, mfcc)

@@ -139,9 +139,10 @@ def _proba_in_worker(windows):
 # one BLAS, OpenMP and TensorFlow thread per worker: n_jobs of them share the cores without oversubscription
 ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")}
 
-# Starting a worker process costs seconds (imports, the model, numba's compilation): only worth it for
-# many files, or for one long file, measured on 2 cores (bench/predict.py)
-MIN_FILES, LONG_SECONDS = 32, 300.0
+# Starting 2 workers costs about half a second (imports, the model): worth it from 16 files of 30 s, or one file
+# of 5 minutes (classical; the networks gain nothing under 10 minutes). bench/predict.py --thresholds, 2 cores:
+# 8 files one process / 2 workers, classical 1.3 / 1.3 s, CNN 0.4 / 0.6; 16 files 2.6 / 2.1, 0.9 / 0.8; 5 min 1.8 / 1.6
+MIN_FILES, LONG_SECONDS = 16, 300.0
 
 def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1,
                  min_files=MIN_FILES, long_seconds=LONG_SECONDS):
