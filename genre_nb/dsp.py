@@ -62,20 +62,26 @@ def istft(D, length, n_fft=2048, hop_length=512) -> np.ndarray:
     return y
 
 # %% ../nbs/00i_dsp.ipynb #d5p00m02
+def _load_median(path) -> dict:
+    "The moving-median kernels by dtype from the shared library at `path`, or {} with a warning where it does not load."
+    import ctypes, warnings
+    try:
+        lib = ctypes.CDLL(str(path))
+        kernels = {np.dtype(d): getattr(lib, f"running_median_{d}") for d in ("float32", "float64")}
+    except (OSError, AttributeError) as e:  # built for another machine, damaged, or an older build
+        warnings.warn(f"{path} does not load ({e}): HPSS uses bottleneck's moving median (same values, slower); "
+                      "`pip install -e .` in the checkout rebuilds it", stacklevel=3)
+        return {}
+    for f in kernels.values():  # (X, rows, lanes, width, out): X (rows, lanes) contiguous, out (rows - width + 1, lanes); 0 if done
+        f.restype, f.argtypes = ctypes.c_int, [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
+    return kernels
+
 @functools.cache
 def _compiled_median() -> dict:
-    "The compiled moving median by dtype (genre_nb/_median, built by setup.py), or {} where it was not built."
-    import ctypes, importlib.util
+    "The compiled moving median by dtype (genre_nb/_median, which setup.py builds), or {} where it was not built."
+    import importlib.util
     spec = importlib.util.find_spec("genre_nb._median")
-    if spec is None or not spec.origin: return {}
-    lib = ctypes.CDLL(spec.origin)
-    kernels = {}
-    for dtype in ("float32", "float64"):
-        f = getattr(lib, f"running_median_{dtype}")
-        # (X, rows, lanes, width, out): X (rows, lanes) contiguous, out (rows - width + 1, lanes); returns 0
-        f.restype, f.argtypes = ctypes.c_int, [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
-        kernels[np.dtype(dtype)] = f
-    return kernels
+    return _load_median(spec.origin) if spec is not None and spec.origin else {}
 
 def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
     "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`); `engine` 'auto', 'c' or 'bottleneck'."
