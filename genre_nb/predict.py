@@ -78,8 +78,8 @@ class Prediction:
 def _status(p, min_confidence) -> tuple:
     "(status, message) of class probabilities `p`."
     first, second = np.sort(p)[::-1][:2] if len(p) > 1 else (p.max(), 0.0)
-    if first < min_confidence: return "uncertain", f"top probability {first:.0%} is below {min_confidence:.0%}"
-    if first - second < MIN_MARGIN: return "uncertain", f"the top two genres are within {first - second:.0%} of each other"
+    if first < min_confidence: return "uncertain", f"top probability {first:.1%} is below {min_confidence:.1%}"
+    if first - second < MIN_MARGIN: return "uncertain", f"the top two genres are within {first - second:.1%} of each other"
     return "ok", ""
 
 # %% ../nbs/80_predict.ipynb #d83e891e
