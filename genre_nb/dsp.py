@@ -12,7 +12,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['hann', 'frames', 'stft', 'istft', 'median_filter', 'hpss', 'fft_frequencies', 'spectral_shape', 'rms',
            'zero_crossing_rate', 'estimate_tuning', 'chroma_filters', 'chroma_stft', 'mel_filters', 'power_to_db',
-           'onset_strength', 'tempo', 'dct_matrix', 'mean_var', 'Spectral', 'gtzan57']
+           'onset_strength', 'tempo', 'mfcc', 'mean_var', 'Spectral', 'gtzan57']
 
 # %% ../nbs/00i_dsp.ipynb #d5p00007
 @functools.lru_cache(maxsize=16)
@@ -276,12 +276,10 @@ def tempo(onset_env, sr, hop_length=512, start_bpm=120.0, std_bpm=1.0, ac_size=8
     return float(bpms[np.argmax(np.log1p(1e6 * tg) + logprior[:, None], axis=0)][0])
 
 # %% ../nbs/00i_dsp.ipynb #d5p00031
-def dct_matrix(n_out, n) -> np.ndarray:
-    "The first `n_out` rows of the orthonormal DCT-II of length `n` (scipy.fft.dct(type=2, norm='ortho') as a matrix)."
-    k, i = np.arange(n_out)[:, None], np.arange(n)[None]
-    m = np.sqrt(2.0 / n) * np.cos(np.pi * k * (2 * i + 1) / (2 * n))
-    m[0] /= np.sqrt(2.0)
-    return m
+def mfcc(mel_db, n_mfcc=20) -> np.ndarray:
+    "librosa.feature.mfcc(S=mel_db, n_mfcc=n_mfcc) of log-mels in dB: each frame's orthonormal DCT-II, its first `n_mfcc` coefficients."
+    from scipy.fft import dct  # librosa's own call; scipy.fft imports without scipy.signal
+    return dct(mel_db, axis=-2, type=2, norm="ortho")[..., :n_mfcc, :]
 
 # %% ../nbs/00i_dsp.ipynb #d5p00035
 def mean_var(name, x) -> dict:
@@ -309,7 +307,7 @@ def gtzan57(y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
          **mean_var("zero_crossing_rate", zero_crossing_rate(y, n_fft, hop_length)),
          **mean_var("harmony", istft(H, len(y), n_fft, hop_length)), **mean_var("perceptr", istft(Pc, len(y), n_fft, hop_length)),
          "tempo": tempo(onset_strength(mel_db, n_fft, hop_length), sr, hop_length)}
-    mfcc = (dct_matrix(n_mfcc, mel_db.shape[0]) @ mel_db).astype(np.float32)
+    M = mfcc(mel_db, n_mfcc)
     # the rows' means and variances in one call each: along the contiguous axis numpy sums each row as it sums a 1-D array
-    for i, m, v in zip(range(1, n_mfcc + 1), mfcc.mean(axis=1), mfcc.var(axis=1)): f.update({f"mfcc{i}_mean": float(m), f"mfcc{i}_var": float(v)})
-    return Spectral(f, S, mfcc)
+    for i, m, v in zip(range(1, n_mfcc + 1), M.mean(axis=1), M.var(axis=1)): f.update({f"mfcc{i}_mean": float(m), f"mfcc{i}_var": float(v)})
+    return Spectral(f, S, M)
