@@ -1,6 +1,6 @@
 /* genre_nb._median: the moving median of genre_nb.dsp.median_filter, compiled at install (setup.py, optional).
  *
- * Hand-written C, the one file of genre-nb that is not generated from a notebook (nbs/00i_dsp.ipynb says why).
+ * Hand-written C, the one C source in genre-nb (the package's Python files are generated from the notebooks; nbs/00i_dsp.ipynb says why this is not).
  * running_median_<type>(X, n, lanes, width, out): X is (n, lanes) C-contiguous; out (n - width + 1, lanes) gets
  * the median of each `width` consecutive rows, every lane alone (width odd). Each lane keeps its window sorted;
  * a step takes the leaving value out and puts the entering one in with selects alone, no branch on the data, so
