@@ -74,5 +74,5 @@
 RUNNING_MEDIAN(running_median_float32, float)
 RUNNING_MEDIAN(running_median_float64, double)
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_median", "genre_nb.dsp's moving median (used through ctypes)", -1, NULL};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, .m_name = "_median", .m_doc = "genre_nb.dsp's moving median (used through ctypes)", .m_size = -1};
 PyMODINIT_FUNC PyInit__median(void) { return PyModule_Create(&module); }
