@@ -16,7 +16,7 @@ DATA   ?= auto
 # -c requirements.lock: every package at its locked version (UNLOCKED=1: none, pip resolves fresh ones for a refresh)
 LOCK   := $(if $(UNLOCKED),,-c requirements.lock)
 
-$(STAMP): setup.py settings.ini Makefile requirements.lock
+$(STAMP): setup.py settings.ini Makefile requirements.lock csrc/median.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]' $(LOCK)
