@@ -122,11 +122,12 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
              segment_seconds: float = typer.Option(3.0, help="Segment length; 0 = one row per whole track."),
              feature_set: str = typer.Option("gtzan", help="gtzan (the 57 published features) | extended (90 more: contrast, tonnetz, CQT chroma, MFCC deltas)."),
+             level: str = typer.Option("rms", help="rms: every segment brought to -20 dBFS RMS first, so that gain does not move the features | raw: the published definition."),
              n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
     "Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
     _check_jobs(n_jobs)
-    try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set)
+    try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set, level=level)
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
 
@@ -185,7 +186,8 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         info = dict(model=best[0] + named if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
         if transfer:
             from genre_nb.transfer import save_transfer
-            saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"], meta=info)
+            saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"],
+                                  level=meta["params"].get("level", "raw"), meta=info)
         else: saved = save_classical(final, models_home(base, "classical"), feature_params=meta.get("params", {}), meta=info)
     except USER_ERRORS as e: _fail(e)
     typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {base / 'metrics'}, model in {saved}")
@@ -255,16 +257,18 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
           out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
           layer: str = typer.Option("penultimate", help="penultimate (200) | mean_pool | max_pool (753) | pool (1506) | tags (50)"),
           per: str = typer.Option("track", help="track: one row per track (mean of its 3 s patches) | patch: one row per patch"),
+          level: str = typer.Option("rms", help="rms: each file brought to -20 dBFS RMS first, so that gain does not move the embeddings | raw: as it is."),
           n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio and computing mels while the model runs.")):
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.transfer import LAYERS, extract_embeddings, musicnn
     check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
     check(per in ("track", "patch"), "--per", per, "track | patch")
+    check(level in ("rms", "raw"), "--level", level, "rms | raw")
     _check_jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
     try: musicnn()
     except USER_ERRORS as e: _fail(e)
-    _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, n_jobs=n_jobs, progress=progress))
+    _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))
 
 @app.command()
 def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),

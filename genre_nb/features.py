@@ -20,10 +20,11 @@ from .dsp import gtzan57, mean_var, mel_filters, stft
 if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
-__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'EXTRACTORS', 'segment',
-           'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
-           'compile_kernels', 'feature_params', 'segments_features', 'segments_logmels', 'file_features',
-           'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
+__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'EXTRACTORS',
+           'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
+           'compile_kernels', 'set_level', 'feature_params', 'stored_params', 'segments_features', 'segments_logmels',
+           'file_features', 'file_logmels', 'cached_extract', 'Extraction', 'LogMels', 'extract_features',
+           'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -112,21 +113,43 @@ def compile_kernels(sr=SR, feature_set="gtzan") -> float:
     _compiled.add((sr, feature_set))
     return time.perf_counter() - t0
 
+# %% ../nbs/01_features.ipynb #c0ffee51
+LEVEL_DB = -20.0  # the RMS level, dBFS, that every analysis window is brought to (GTZAN's clips average about -18)
+LEVELS = ("rms", "raw")
+
+def set_level(segs, level="rms", target_db=LEVEL_DB, floor_db=-80.0) -> np.ndarray:
+    "Rows of samples `segs`, each scaled to `target_db` dBFS RMS (`level='rms'`), or unchanged ('raw')."
+    if level == "raw": return segs
+    if level not in LEVELS: raise GenreNbError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    segs = np.asarray(segs)
+    if segs.ndim != 2: raise ValueError(f"set_level needs rows of samples (2-D), got shape {segs.shape}")
+    rms = np.sqrt(np.mean(np.square(segs, dtype=np.float64), axis=1))
+    # a window quieter than floor_db is lifted as if it were at floor_db: near-silence is not blown up to music level
+    gain = 10 ** (target_db / 20) / np.maximum(rms, 10 ** (floor_db / 20))
+    return (segs * gain[:, None]).astype(segs.dtype, copy=False)
+
 # %% ../nbs/01_features.ipynb #f57694bc
-def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128, feature_set="gtzan") -> dict:
+def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128, feature_set="gtzan",
+                   level="rms") -> dict:
     "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
     if not segment_seconds >= 0: raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or positive, got {segment_seconds}")
     if hop_seconds is not None and not hop_seconds > 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
     if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
+    if level not in LEVELS: raise GenreNbError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels),
-                # only a non-default set is named, so that the cache keys of the 57 stay those of earlier versions
-                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)))
+                # only a non-default set and a level are named: the cache keys of the raw 57 stay those of earlier versions,
+                # and settings that name no level (older models, the published table's) are raw
+                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)), **({} if level == "raw" else dict(level=level)))
+
+def stored_params(params) -> dict:
+    "A saved model's feature settings completed with the defaults; raw level where they name none (saved before levels, or from a published table)."
+    return {**feature_params(level="raw"), **(params or {})}
 
 def segments_features(segs, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features (FEATURE_COLUMNS order; 147 for the extended set) of rows of samples, float64."
     p = params or feature_params()
-    fs = p.get("feature_set", "gtzan")
+    fs, segs = p.get("feature_set", "gtzan"), set_level(segs, p.get("level", "raw"))
     if fs != "gtzan": compile_kernels(p["sr"], fs)  # the extended set calls librosa; the 57 are numpy's (genre_nb.dsp)
     return np.array([[f[k] for k in FEATURE_SETS[fs]] for f in (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"], feature_set=fs) for s in segs)])
 
@@ -134,6 +157,7 @@ def segments_logmels(segs, params=None, mel_basis=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of rows of samples (`mel_basis`: with numpy alone, as a saved network predicts)."
     p = params or feature_params()
     if mel_basis is None: compile_kernels(p["sr"])  # librosa's path (numpy's needs no compiled kernel)
+    segs = set_level(segs, p.get("level", "raw"))
     return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"], mel_basis) for s in segs])
 
 def file_features(path, params=None) -> np.ndarray:

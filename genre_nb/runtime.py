@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import FEATURE_SETS, feature_params, mel_basis, segments_features, segments_logmels
+from .features import FEATURE_SETS, mel_basis, segments_features, segments_logmels, stored_params
 from .models import ModelError, Predictor, SavedModel
 
 # %% auto #0
@@ -93,7 +93,7 @@ def load_network(folder, name="model", runtime="auto", fallback=None):
 def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else Keras)."
     model, mean, std = load_network(saved.path, "model", runtime), saved.norm["mean"], saved.norm["std"]
-    p = {**feature_params(), **saved.features.get("params", {})}
+    p = stored_params(saved.features.get("params"))  # a model that names no level predicts raw, as it was trained
     basis = stored_mel_basis(saved.path, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])  # numpy log-mels, equal to librosa's
     def proba(windows):
         X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as in training)
@@ -140,7 +140,7 @@ def runtime_name(model) -> str: return "onnxruntime" if isinstance(model, OnnxMo
 def classical_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities (its ONNX copy, else scikit-learn)."
     head = load_head(saved.path, "model", runtime)
-    p, cols = {**feature_params(), **saved.features.get("params", {})}, saved.features["columns"]
+    p, cols = stored_params(saved.features.get("params")), saved.features["columns"]  # no level named: raw
     names = FEATURE_SETS[p.get("feature_set", "gtzan")]
     idx = [names.index(c) for c in cols]  # the columns the model was trained on, in its order
     proba = lambda windows: full_proba(head, segments_features(windows, p)[:, idx], saved.labels)

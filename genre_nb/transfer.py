@@ -13,7 +13,7 @@ import numpy as np
 from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
 from .config import N_JOBS, GenreNbError
-from .features import Extraction
+from .features import LEVELS, Extraction, set_level
 from .models import ModelError, Predictor, SavedModel
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
 # pandas (and the data module, which needs it) load where tables are made: predicting needs neither
@@ -46,13 +46,13 @@ def msd_tags() -> list:
     return next(ast.literal_eval(n.value) for n in ast.parse(src).body if isinstance(n, ast.Assign) and n.targets[0].id == "MSD_LABELS")
 
 # %% ../nbs/04a_transfer.ipynb #629b1359
-def musicnn_input(y, sr=16000, mel_basis=None) -> np.ndarray:
-    "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz (`mel_basis`: numpy alone, see features.logmel)."
+def musicnn_input(y, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
+    "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz (`mel_basis`: numpy alone, see features.logmel; `level`: see features.set_level, over the whole signal)."
     import librosa
     from genre_nb.features import mel_power
     p = MUSICNN
     if sr != p["sr"]: raise ValueError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
-    y = np.asarray(y, np.float32)
+    y = set_level(np.asarray(y, np.float32)[None], level)[0]  # the whole signal: its patches' mean is the track's row
     need = (p["n_frames"] - 1) * p["hop_length"] + 1
     if len(y) < need: y = np.tile(y, -(-need // max(len(y), 1)))[:need]
     S = (mel_power(y, mel_basis, p["n_fft"], p["hop_length"]) if mel_basis is not None else
@@ -155,9 +155,10 @@ def layer_slice(emb, layer):
     a, b = LAYERS[layer]
     return emb[..., a:b]
 
-def embed_params() -> dict:
-    "The settings that key the embedding cache."
-    return dict(**MUSICNN, version=EMBED_VERSION)
+def embed_params(level="rms") -> dict:
+    "The settings that key the embedding cache (a level is named unless raw: raw keys are those of earlier versions)."
+    if level not in LEVELS: raise GenreNbError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    return dict(**MUSICNN, version=EMBED_VERSION, **({} if level == "raw" else dict(level=level)))
 
 def _prefetch(fn, items, n):
     "Futures of `fn(item)`, in order, computed by `n` threads at most 2n items ahead (bounded memory)."
@@ -168,23 +169,23 @@ def _prefetch(fn, items, n):
             if len(pending) > 2 * n: yield pending.popleft()
         while pending: yield pending.popleft()
 
-def _prepare(path, cache_dir):
+def _prepare(path, cache_dir, level="rms"):
     "Cache lookup, else the musicnn input of a file (run in a worker thread)."
-    entry, key, value = cache_get(path, "musicnn", embed_params(), cache_dir)
+    entry, key, value = cache_get(path, "musicnn", embed_params(level), cache_dir)
     if value is not None: return entry, key, value, None
-    return entry, key, None, musicnn_input(load_audio(path, MUSICNN["sr"]))
+    return entry, key, None, musicnn_input(load_audio(path, MUSICNN["sr"]), level=level)
 
-def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
+def extract_embeddings(tracks, layer="penultimate", *, per="track", level="rms", cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
     "musicnn embeddings of `tracks` (a `Dataset` or its track table) as an `Extraction`: track_id, genre, segment, `layer`'s columns."
     import pandas as pd
     from genre_nb.data import SKIPPED_COLUMNS, Dataset
     from tqdm.auto import tqdm
     if per not in ("track", "patch"): raise GenreNbError(f"per must be 'track' or 'patch', got {per!r}")
-    layer_slice(np.zeros((1, 1756)), layer)  # validate the layer before any work
+    layer_slice(np.zeros((1, 1756)), layer); embed_params(level)  # validate the layer and the level before any work
     earlier = tracks.skipped if isinstance(tracks, Dataset) else pd.DataFrame(columns=SKIPPED_COLUMNS)
     tracks = tracks.tracks if isinstance(tracks, Dataset) else tracks
     rows, skipped, stats = [], [], {"cached": 0, "computed": 0}
-    futs = _prefetch(lambda p: _prepare(p, cache_dir), tracks.path, n_jobs)
+    futs = _prefetch(lambda p: _prepare(p, cache_dir, level), tracks.path, n_jobs)
     # the progress bar drives the loop, so it counts the last track too
     for fut, row in zip(tqdm(futs, total=len(tracks), desc="musicnn", unit="track", disable=not progress), tracks.itertuples()):
         try:
@@ -204,7 +205,7 @@ def extract_embeddings(tracks, layer="penultimate", *, per="track", cache_dir=No
     if skipped: warnings.warn(f"{len(skipped)} of {len(tracks)} tracks failed and were skipped; see .skipped", stacklevel=2)
     new = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
     return Extraction(table, pd.concat([earlier, new], ignore_index=True) if len(earlier) else new,
-                      dict(embed_params(), layer=layer, per=per), stats, features=f"musicnn-{layer}")
+                      dict(embed_params(level), layer=layer, per=per), stats, features=f"musicnn-{layer}")
 
 # %% ../nbs/04a_transfer.ipynb #d46ca4f0
 def file_tags(src, *, sr=None, top=5) -> list:
@@ -214,11 +215,11 @@ def file_tags(src, *, sr=None, top=5) -> list:
     return [[names[i], round(float(p[i]), 4)] for i in np.argsort(-p)[:top]]
 
 # %% ../nbs/04a_transfer.ipynb #90dd0012
-def save_transfer(search, out_dir, *, layer="penultimate", per="track", meta=None) -> Path:
+def save_transfer(search, out_dir, *, layer="penultimate", per="track", level="rms", meta=None) -> Path:
     "Save a fitted classical search on musicnn embeddings as a transfer model folder (head.joblib and its ONNX copy, what to embed, musicnn's ONNX copy)."
     from genre_nb.classical import save_classical
     from genre_nb.runtime import save_network
-    return save_classical(search, out_dir, feature_params=dict(embed_params(), layer=layer, per=per), meta=meta,
+    return save_classical(search, out_dir, feature_params=dict(embed_params(level), layer=layer, per=per), meta=meta,
                           kind="musicnn", model_file="head.joblib", family="transfer",
                           write_extra=lambda d: save_network(musicnn(), d, "musicnn", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"]))
 
@@ -231,7 +232,7 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     head = load_head(saved.path, "head", "sklearn" if runtime == "keras" else runtime)  # its ONNX copy, else scikit-learn
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
-        E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis), net), p["layer"])
+        E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw")), net), p["layer"])  # no level named: raw
         rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
         return full_proba(head, rows, saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
