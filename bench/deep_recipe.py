@@ -1,7 +1,7 @@
 """The deep training recipe's ablation and full runs on a dataset of log-mels, 5-fold by track ("kfold"):
 each ingredient added in turn, on the same folds and seeds, with the seconds each run took.
 Every track is scored twice from the same models: its fixed 3 s segments, and every window half a segment apart.
-Usage: python bench/deep_recipe.py DATA_DIR OUT.jsonl [--model crnn] [--epochs 10] [--max-folds 2 | --folds 2,3,4] [--rows base,crop,...] [--filters 16,32,64,128] [--threads 0] [--verbose]"""
+Usage: python bench/deep_recipe.py DATA_DIR OUT.jsonl [--model crnn] [--epochs 10] [--max-folds 2 | --folds 2,3,4] [--rows base,crop,...] [--filters 16,32,64,128] [--level rms|raw] [--threads 0] [--verbose]"""
 import argparse, json, os, time
 os.environ.setdefault("KERAS_BACKEND", "tensorflow"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -37,6 +37,7 @@ def main():
     ap.add_argument("--max-folds", type=int, default=2); ap.add_argument("--rows", default=",".join(n for n, _ in STEPS))
     ap.add_argument("--folds", type=int_list, default=None, help="outer folds by index, e.g. 2,3,4: a long run in parts (each fold gets the model it has in a whole run)")
     ap.add_argument("--filters", type=int_list, default=None, help="the builder's conv widths, e.g. 16,32,64,128 (default: the builder's own)")
+    ap.add_argument("--level", choices=("rms", "raw"), default="rms", help="the log-mels' level (features.set_level): rms, the default, or raw")
     ap.add_argument("--threads", type=int, default=0, help="TensorFlow threads (0: its default)")
     ap.add_argument("--verbose", action="store_true", help="a line per epoch")
     a = ap.parse_args()
@@ -50,7 +51,7 @@ def main():
     from genre_nb.deep import evaluate_deep
     from genre_nb.evaluate import vote
     build = getattr(__import__(f"genre_nb.{a.model}", fromlist=["x"]), f"build_{a.model}")
-    lm = extract_logmels(open_dataset(a.data_dir), feature_params(), progress=False)
+    lm = extract_logmels(open_dataset(a.data_dir), feature_params(level=a.level), progress=False)
     X, meta = lm.X, lm.meta
     for name, kw in rows_of(a.rows.split(",")):
         t0 = time.time()
@@ -65,7 +66,7 @@ def main():
                  track_acc_segments=acc(fixed), fold_accuracies=ev.track.fold_accuracies,
                  folds=[int(k) for k in sorted(set(half.fold))], fold_tracks=[int(n) for n in half.groupby("fold").track_id.nunique()], segment_acc=ev.segment.accuracy,
                  train_acc=ev.track.train_accuracy, seconds=round(time.time() - t0, 1), seconds_per_epoch=ev.track.extra["seconds_per_epoch"],
-                 epochs_run=ev.track.extra["epochs_run"], epochs_chosen=ev.track.extra["epochs_chosen"], filters=a.filters, n_params=ev.track.extra["n_params"], settings=kw)
+                 epochs_run=ev.track.extra["epochs_run"], epochs_chosen=ev.track.extra["epochs_chosen"], filters=a.filters, level=a.level, n_params=ev.track.extra["n_params"], settings=kw)
         print(json.dumps(r), flush=True)
         with open(a.out, "a") as f: f.write(json.dumps(r) + "\n")
 
