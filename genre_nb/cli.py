@@ -261,10 +261,11 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
           n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio and computing mels while the model runs.")):
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.features import LEVELS
     from genre_nb.transfer import LAYERS, extract_embeddings, musicnn
     check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
     check(per in ("track", "patch"), "--per", per, "track | patch")
-    check(level in ("rms", "raw"), "--level", level, "rms | raw")
+    check(level in LEVELS, "--level", level, " | ".join(LEVELS))
     _check_jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
     try: musicnn()
     except USER_ERRORS as e: _fail(e)

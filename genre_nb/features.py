@@ -22,9 +22,9 @@ if TYPE_CHECKING: import pandas as pd
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'EXTRACTORS',
            'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
-           'compile_kernels', 'check_level', 'set_level', 'feature_params', 'stored_params', 'segments_features',
-           'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction', 'LogMels',
-           'extract_features', 'extract_logmels']
+           'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
+           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction',
+           'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -118,9 +118,13 @@ LEVEL_DB = -20.0  # the RMS level, dBFS, that every analysis window is brought t
 LEVELS = ("rms", "raw")
 
 def check_level(level) -> str:
-    "`level`, or an error naming it before any work (feature_params and transfer.embed_params call it too)."
+    "`level`, or an error naming it before any work."
     if level not in LEVELS: raise GenreNbError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
     return level
+
+def level_key(level) -> dict:
+    "What a level adds to settings that key a cache or a saved model: nothing for raw (so earlier keys hold, and no level means raw)."
+    return {} if check_level(level) == "raw" else dict(level=level)
 
 def set_level(segs, level="rms", target_db=LEVEL_DB, floor_db=-80.0) -> np.ndarray:
     "Rows of samples `segs`, each scaled to `target_db` dBFS RMS (`level='rms'`), or unchanged ('raw')."
@@ -139,12 +143,11 @@ def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_f
     if not segment_seconds >= 0: raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or positive, got {segment_seconds}")
     if hop_seconds is not None and not hop_seconds > 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
     if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
-    check_level(level)
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels),
                 # only a non-default set and a level are named: the cache keys of the raw 57 stay those of earlier versions,
                 # and settings that name no level (older models, the published table's) are raw
-                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)), **({} if level == "raw" else dict(level=level)))
+                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)), **level_key(level))
 
 def stored_params(params) -> dict:
     "A saved model's feature settings completed with the defaults; raw level where they name none (saved before levels, or from a published table)."

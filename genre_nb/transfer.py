@@ -13,7 +13,7 @@ import numpy as np
 from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
 from .config import N_JOBS, GenreNbError
-from .features import Extraction, check_level, set_level
+from .features import Extraction, level_key, set_level
 from .models import ModelError, Predictor, SavedModel
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
 # pandas (and the data module, which needs it) load where tables are made: predicting needs neither
@@ -157,7 +157,7 @@ def layer_slice(emb, layer):
 
 def embed_params(level="rms") -> dict:
     "The settings that key the embedding cache (a level is named unless raw: raw keys are those of earlier versions)."
-    return dict(**MUSICNN, version=EMBED_VERSION, **({} if check_level(level) == "raw" else dict(level=level)))
+    return dict(**MUSICNN, version=EMBED_VERSION, **level_key(level))
 
 def _prefetch(fn, items, n):
     "Futures of `fn(item)`, in order, computed by `n` threads at most 2n items ahead (bounded memory)."
