@@ -20,7 +20,8 @@ from .synth import make_synthetic, synthetic_spec
 
 # %% auto #0
 __all__ = ['SKIPPED_COLUMNS', 'GROUP_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'gtzan_artist_table',
-           'read_group_table', 'track_groups', 'discover', 'resolve_data_dir', 'check_data_dir', 'open_dataset']
+           'read_group_table', 'is_gtzan_clips', 'track_groups', 'discover', 'resolve_data_dir', 'check_data_dir',
+           'open_dataset', 'group_summary', 'catalogue_disputes']
 
 # %% ../nbs/00e_data.ipynb #0acf1e60
 def find_genre_root(root) -> Path:
@@ -94,12 +95,15 @@ def read_group_table(path) -> dict | None:
     return {i: g.strip() for i, g in zip(ids, t[col]) if g.strip()}
 
 # %% ../nbs/00e_data.ipynb #9e0a0003
+def is_gtzan_clips(tracks) -> bool:
+    "Whether every track of `tracks` is named as a GTZAN clip of its own genre (blues.00000 in blues)."
+    return bool(len(tracks)) and all((m := _GTZAN_ID.fullmatch(str(i))) and m["genre"] == g for i, g in zip(tracks.track_id, tracks.genre))
+
 def track_groups(tracks, folders=(), *, synthetic=False) -> pd.Series | None:
     "Each track's group: from a tracks table in one of `folders`, else GTZAN's artists for GTZAN clips; None when unknown."
     found = (read_group_table(p) for d in dict.fromkeys(map(Path, folders)) for n in ("tracks.csv", "tracks.tsv") if (p := d / n).is_file())
     groups = next((g for g in found if g is not None), None)
-    if groups is None and not synthetic and len(tracks) and all(
-            (m := _GTZAN_ID.fullmatch(str(i))) and m["genre"] == g for i, g in zip(tracks.track_id, tracks.genre)):
+    if groups is None and not synthetic and is_gtzan_clips(tracks):
         groups = dict(zip(_artist_table().track_id, _artist_table().artist))
     if groups is None: return None
     return pd.Series([groups.get(i) or i for i in tracks.track_id], index=tracks.index, name="group", dtype=object)
@@ -170,3 +174,25 @@ def check_data_dir(data_dir) -> str:
 def open_dataset(data_dir="auto", *, progress=False, **synth_kw) -> Dataset:
     "The `Dataset` of `data_dir` as every notebook starts: resolved ('auto': GTZAN if fetched, else synthetic) and discovered."
     return discover(resolve_data_dir(data_dir, **synth_kw), progress=progress)
+
+# %% ../nbs/00e_data.ipynb #da7a0011
+def group_summary(tracks) -> pd.DataFrame:
+    "Per genre of a track table with a `group` column: tracks, distinct groups, the largest group and its share (empty without groups)."
+    if "group" not in tracks: return pd.DataFrame(columns=["tracks", "groups", "largest_group", "largest_share"])
+    g = tracks.groupby("genre").group
+    top = g.agg(lambda s: s.value_counts().index[0])
+    share = g.agg(lambda s: s.value_counts().iloc[0] / len(s))
+    return pd.DataFrame(dict(tracks=g.size(), groups=g.nunique(), largest_group=top, largest_share=share.round(2)))
+
+def _catalogue_name(genre: str) -> str:
+    "A catalogue genre as a dataset genre would be spelled: 'Hip-Hop/Rap' -> 'hiphop', 'Classical' -> 'classical'."
+    return re.sub(r"[^a-z]", "", genre.split("/")[0].lower())
+
+def catalogue_disputes(tracks, *, synthetic=False) -> pd.DataFrame:
+    "GTZAN clips of `tracks` whose matched recording a catalogue files under another of the dataset's genres (track_id, genre, artist, title, catalogue_genre)."
+    cols = ["track_id", "genre", "artist", "title", "catalogue_genre"]
+    if synthetic or not is_gtzan_clips(tracks): return pd.DataFrame(columns=cols)
+    m = tracks[["track_id", "genre"]].merge(_artist_table(), on="track_id")
+    named = m.shazam_genre.map(_catalogue_name)
+    out = m[named.isin(set(tracks.genre)) & (named != m.genre)]  # only a genre this dataset has: "Hard Rock" is no dispute of metal
+    return out.rename(columns={"shazam_genre": "catalogue_genre"})[cols].reset_index(drop=True)
