@@ -15,12 +15,13 @@ STEPS = [("base", {}), ("crop", dict(crop=True)),
 
 
 def rows_of(names):
-    "Cumulative settings: each named step adds its ingredient to the previous row's; 'recipe' is the full recipe alone."
+    "Cumulative settings: each named step adds its ingredient to the previous row's; 'recipe' is the full recipe alone; 'fixed' the recipe without its inner run."
     out, cur = [], dict(OLD)
     for name, add in STEPS:
         cur = {**cur, **add}
         if name in names: out.append((name, dict(cur)))
     if "recipe" in names: out.append(("recipe", dict(RECIPE)))
+    if "fixed" in names: out.append(("fixed", dict(RECIPE, refit=False, valid_fraction=0.0)))  # no inner run: every training track, `--epochs` epochs
     return out
 
 

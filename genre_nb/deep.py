@@ -141,14 +141,16 @@ def best_epochs(history, smooth=3) -> int:
 
 def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epochs=2, batch_size=32, learning_rate=1e-3,
                augment=True, crop=False, masks=(2, 12, 15), mixup=0.0, label_smoothing=0.0, optimizer="adam", weight_decay=1e-4,
-               schedule="plateau", warmup_epochs=0, refit=False, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
+               schedule="plateau", warmup_epochs=0, refit=False, valid_fraction=0.15, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
     "Fit `build(input_shape, n_classes, **build_kw)` on rows `train_rows` of (X, meta): `Trained` (model, info)."
     t_start = time.time()
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
     train_rows = np.asarray(train_rows)
-    if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks
-        in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(valid_tracks(meta.iloc[train_rows], 0.15, seed)))
+    if not 0 <= valid_fraction < 1: raise ValueError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
+    if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks (valid_fraction 0: none, all train `epochs`)
+        va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
+        in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))
         valid_rows, train_rows = train_rows[in_valid], train_rows[~in_valid]
     kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop, masks=masks, mixup=mixup,
               label_smoothing=label_smoothing, optimizer=optimizer, weight_decay=weight_decay, schedule=schedule,
