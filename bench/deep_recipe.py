@@ -42,6 +42,8 @@ def main():
     ap.add_argument("--threads", type=int, default=0, help="TensorFlow threads (0: its default)")
     ap.add_argument("--verbose", action="store_true", help="a line per epoch")
     a = ap.parse_args()
+    known = [n for n, _ in STEPS] + ["recipe", "fixed"]
+    if unknown := [r for r in a.rows.split(",") if r not in known]: ap.error(f"--rows: unknown {', '.join(unknown)}; choose from {', '.join(known)}")
     if a.folds and not all(0 <= k < 5 for k in a.folds): ap.error(f"--folds: fold indices of the 5 folds are 0-4, got {a.folds}")
     if a.filters and min(a.filters) < 1: ap.error(f"--filters: widths must be at least 1, got {a.filters}")
     if a.threads:
