@@ -13,15 +13,16 @@ import keras
 __all__ = ['build_cnn']
 
 # %% ../nbs/03_cnn.ipynb #d350955b
-def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128), dropout=0.3, bn_momentum=0.9) -> keras.Model:
-    "A small 2-D CNN over (mels, frames, 1) log-mel segments with a softmax over `n_classes`."
+def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128), pools=((2, 2), (4, 2), (4, 2), (4, 1)),
+              dropout=0.3, bn_momentum=0.9) -> keras.Model:
+    "A small 2-D CNN over (mels, frames, 1) log-mel segments, pooling frequency more than time, with a softmax over `n_classes`."
     x = inp = keras.Input(input_shape)
-    for f in filters:
+    for f, p in zip(filters, pools):
         x = keras.layers.Conv2D(f, 3, padding="same", use_bias=False)(x)
         x = keras.layers.BatchNormalization(momentum=bn_momentum)(x)
         x = keras.layers.ReLU()(x)
-        x = keras.layers.MaxPooling2D(2)(x)
+        x = keras.layers.MaxPooling2D(p, padding="same")(x)  # "same": a block never empties a short or narrow input
         x = keras.layers.Dropout(dropout / 3)(x)
-    x = keras.layers.GlobalAveragePooling2D()(x)
+    x = keras.layers.GlobalAveragePooling2D()(x)  # with the default pools the mel axis is down to 1: an average over time
     x = keras.layers.Dropout(dropout)(x)
     return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="cnn")
