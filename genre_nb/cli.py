@@ -195,7 +195,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
 # %% ../nbs/90_cli.ipynb #1bed92be
 @app.command()
 def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set."),
-        epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their defaults: CRNN 24, CNN 32)."),
+        epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their defaults: CRNN 32, CNN 32)."),
         only: Optional[str] = typer.Option(None, help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
         start: Optional[str] = typer.Option(None, "--from", help="Resume: run this notebook and every one after it (e.g. after a failure)."),
         out: Path = typer.Option(Path("reports"), help="Where executed notebooks, figures, metrics, models/ and index.md go."),
