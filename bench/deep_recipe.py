@@ -65,7 +65,7 @@ def main():
                            only_folds=a.folds, epochs=a.epochs,
                            **({"filters": tuple(a.filters)} if a.filters else {}), test_hop=X.shape[2] // 2, verbose=2 if a.verbose else 0, **kw)
         half = ev.predictions
-        fixed = half[half.segment % 2 == 0]  # with a hop of half a window, even windows are the fixed segments (and the final one ends the track)
+        fixed = half[half.segment % 2 == 0]  # with a hop of half a window, even windows are the fixed segments (to a frame per segment when the window is odd; the final one ends the track)
         classes = ev.track.labels
         acc = lambda p: float((vote(p[classes], p.track_id, classes).idxmax(axis=1) == p.groupby("track_id").genre.first()).mean())
         r = dict(model=a.model, row=name, epochs=a.epochs, folds_run=ev.track.params["folds_run"], track_acc_windows=ev.track.accuracy,
