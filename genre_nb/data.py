@@ -4,7 +4,7 @@
 
 # %% ../nbs/00e_data.ipynb #da7a0003
 from __future__ import annotations
-import os, re
+import errno, os, re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -126,6 +126,14 @@ def _files(groot) -> list:
         out += [Path(d) / f for f in names if not f.startswith(".")]
     return sorted(out)
 
+def _link_problem(path) -> str | None:
+    "Why a symbolic link cannot be followed (a broken link or a loop of links), else None."
+    if not os.path.islink(path) or os.path.exists(path): return None
+    try: os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP: return "a loop of symbolic links"
+    return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
+
 def discover(root, genres=None, *, min_seconds=MIN_SECONDS, decode=True, errors="skip", progress=False) -> Dataset:
     "The `Dataset` under `root`: one row per usable track (track_id, genre, path, duration, sample_rate, channels, format)."
     if errors not in ("skip", "raise"): raise ValueError(f"errors must be 'skip' or 'raise', got {errors!r}")
@@ -135,6 +143,7 @@ def discover(root, genres=None, *, min_seconds=MIN_SECONDS, decode=True, errors=
     for path in tqdm(files, desc=f"scanning {groot.name}", unit="file", disable=not progress):
         rel = path.relative_to(groot)
         try:
+            if why := _link_problem(path): raise DatasetError(f"{path}: {why}")
             if len(rel.parts) < 2: raise DatasetError(f"{path}: not inside a genre folder")
             if genres is not None and rel.parts[0] not in genres:
                 raise DatasetError(f"{path}: folder '{rel.parts[0]}' is not one of the genres asked for")
