@@ -20,7 +20,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-from .config import FOLDS, N_JOBS, GenreNbError
+from .config import FOLDS, N_JOBS, GenreNbError, usable_jobs
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .models import model_folder
 from .runtime import export_sklearn_onnx, full_proba  # full_proba: also of an ONNX copy
@@ -143,7 +143,8 @@ def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     "A GridSearchCV over Pipeline(scale, model) for the model family `name`."
     make, default_grid = MODELS[check_models([name])[0]]
     pipe = Pipeline([("scale", StandardScaler()), ("model", make())])
-    return GridSearchCV(pipe, grid or default_grid, cv=cv, n_jobs=n_jobs, scoring="accuracy", refit=True, error_score="raise")
+    return GridSearchCV(pipe, grid or default_grid, cv=cv, n_jobs=usable_jobs(n_jobs), scoring="accuracy", refit=True,
+                        error_score="raise")
 
 # %% ../nbs/02_classical.ipynb #86dd1d16
 def _inner_groups(table, inner_folds, grouped) -> tuple:

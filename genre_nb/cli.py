@@ -117,6 +117,13 @@ def _table_command(data_dir: Path, out: Path, extract):
 def _check_jobs(n_jobs):
     check(n_jobs >= 1 or n_jobs == -1, "--n-jobs", n_jobs, "a number of workers, at least 1 (or -1: all cores)")
 
+def _jobs(n_jobs) -> int:
+    "`--n-jobs` checked, then capped at the cores here (a note says so): more workers than cores only cost memory."
+    from genre_nb.config import usable_jobs
+    _check_jobs(n_jobs)
+    if n_jobs > (n := usable_jobs(n_jobs)): typer.echo(f"note: --n-jobs {n_jobs} capped at {n}, the cores here", err=True)
+    return n
+
 @app.command()
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
@@ -126,7 +133,7 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
              n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
     "Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
-    _check_jobs(n_jobs)
+    n_jobs = _jobs(n_jobs)
     try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set, level=level)
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
@@ -149,7 +156,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
     from genre_nb.splits import PROTOCOLS, default_protocol, unsplittable_genres, usable_folds
     check(protocol in ("auto", *PROTOCOLS), "--protocol", protocol, " | ".join(("auto", *PROTOCOLS)))
     check(folds >= 2, "--folds", folds, "at least 2"); check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
-    _check_jobs(n_jobs)
+    n_jobs = _jobs(n_jobs)
     try:
         names = check_models(models)
         df = read_table(table)
@@ -218,6 +225,8 @@ def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'aut
         runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
                              log=lambda s: typer.echo(s, err=True))
     except USER_ERRORS as e: _fail(e)
+    except (KeyboardInterrupt, SystemExit) as e:  # Ctrl-C or `kill`: run_notebooks has recorded the notebook and said how to resume
+        write_index(out, data_dir=data); raise typer.Exit(130 if isinstance(e, KeyboardInterrupt) else e.code)
     index = write_index(out, data_dir=data)
     typer.echo(f"{sum(r['status'] == 'ok' for r in runs)} of {len(runs)} notebooks ran; report: {index}")
     if any(r["status"] == "failed" for r in runs): raise typer.Exit(1)
@@ -266,7 +275,7 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
     check(per in ("track", "patch"), "--per", per, "track | patch")
     check(level in LEVELS, "--level", level, " | ".join(LEVELS))
-    _check_jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
+    n_jobs = _jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
     try: musicnn()
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'GenreNbError',
-           'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home', 'reports_home', 'models_home',
-           'library_versions', 'process_lock']
+__all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'cpu_cores',
+           'usable_jobs', 'GenreNbError', 'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home',
+           'reports_home', 'models_home', 'check_writable', 'umask_mode', 'library_versions', 'process_lock']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
 GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
@@ -21,6 +21,17 @@ MIN_SECONDS = SEGMENT_SECONDS  # a clip shorter than one segment cannot be used
 AUDIO_EXTENSIONS = (".wav", ".au", ".flac", ".mp3", ".ogg")
 N_JOBS = 2  # parallel workers: the machines this is built for have 2 cores
 FOLDS = 5  # outer folds of k-fold evaluation
+
+# %% ../nbs/00a_config.ipynb #8e98cc6b
+def cpu_cores() -> int:
+    "The cores this process may run on (its CPU affinity where the system says, else the machine's count)."
+    try: return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError: return max(1, os.cpu_count() or 1)
+
+def usable_jobs(n_jobs=N_JOBS, n_items=None) -> int:
+    "`n_jobs` workers (-1 or less: one per core) capped at the cores and at `n_items`; at least 1."
+    n = cpu_cores() if n_jobs is None or n_jobs < 0 else max(1, int(n_jobs))
+    return max(1, min(n, cpu_cores(), n_items if n_items is not None else n))
 
 # %% ../nbs/00a_config.ipynb #c0ffee02
 class GenreNbError(ValueError):
@@ -78,6 +89,25 @@ def models_home(reports_dir="auto", family=None, create=False) -> Path:
     p = p / family if family else p
     if create: p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/00a_config.ipynb #232897ab
+def check_writable(path, what="output", *, folder=False) -> Path:
+    "`path` when a file (`folder`: a folder) can be written there now, else a `GenreNbError` naming `what`, the path and why."
+    import tempfile
+    p = Path(path).expanduser()
+    if not folder and p.is_dir(): raise GenreNbError(f"{what} {p}: is a folder; give a file name")
+    if folder and p.exists() and not p.is_dir(): raise GenreNbError(f"{what} {p}: is a file, not a folder")
+    a = p if folder else p.parent
+    while not a.exists() and not a.is_symlink() and a != a.parent: a = a.parent  # the nearest folder that exists
+    if not a.is_dir(): raise GenreNbError(f"{what} {p}: {a} is a file, so no folder can be made there")
+    try: tempfile.TemporaryFile(dir=a).close()  # the only sure test: a read-only disk passes os.access for root
+    except OSError as e: raise GenreNbError(f"{what} {p}: cannot write in {a} ({e.strerror.lower()})") from None
+    return p
+
+def umask_mode(folder=True) -> int:
+    "The permissions a new folder (or file) gets under this process's umask, e.g. 0o755 (0o644) under umask 022."
+    mask = os.umask(0); os.umask(mask)
+    return (0o777 if folder else 0o666) & ~mask
 
 # %% ../nbs/00a_config.ipynb #c0ffee05
 VERSIONED = ("genre-nb", "numpy", "pandas", "scikit-learn", "librosa", "soundfile", "xgboost-cpu", "keras", "tensorflow-cpu", "onnxruntime")

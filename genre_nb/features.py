@@ -14,7 +14,7 @@ import numpy as np
 
 from .audio import AudioError, load_audio
 from .cache import cached
-from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock
+from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock, usable_jobs
 from .dsp import gtzan57, mean_var, mel_filters, stft
 # pandas, joblib and tqdm load where tables and workers are made: predicting from a saved model needs none of them
 if TYPE_CHECKING: import pandas as pd
@@ -210,7 +210,7 @@ def _run(tracks, kind, params, cache_dir, n_jobs, progress):
     import joblib
     from tqdm.auto import tqdm
     job = joblib.delayed(_safe)
-    with joblib.Parallel(n_jobs=n_jobs, return_as="generator") as par:
+    with joblib.Parallel(n_jobs=usable_jobs(n_jobs, len(tracks)), return_as="generator") as par:  # capped: cores, tracks
         results = par(job(p, kind, params, cache_dir) for p in tracks.path)
         # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
         for (value, status), row in zip(tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress), tracks.itertuples()):

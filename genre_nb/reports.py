@@ -12,7 +12,8 @@ from .config import GenreNbError, library_versions, project_root
 from .data import describe_dataset, resolve_data_dir
 
 # %% auto #0
-__all__ = ['is_report', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'run_notebooks', 'md_table', 'write_index']
+__all__ = ['is_report', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'check_parameters', 'LoggedKernelManager',
+           'run_notebooks', 'md_table', 'write_index']
 
 # %% ../nbs/85_reports.ipynb #b3cda9dc
 def _package_checkout() -> Path:
@@ -42,6 +43,9 @@ def _matches(p, w) -> bool: return p.stem == w or _key(p) == (w.zfill(2) if w.is
 def select_notebooks(notebooks, only=None, start=None) -> list:
     "The notebooks whose key ('02', '04a') or name is in `only` ('02,04a' or a list), from `start` on, in run order."
     want = [w.strip() for w in (only.split(",") if isinstance(only, str) else only or []) if str(w).strip()]
+    if only is not None and not want:  # `--only ""`: a mistake, not "all" (that is leaving it out)
+        raise GenreNbError(f"an empty selection of notebooks ({only!r}): name one or more, e.g. '02,04a', or leave it out to run them all; "
+                           f"choose from {', '.join(p.stem for p in notebooks)}")
     unknown = [w for w in want + ([str(start)] if start else []) if not any(_matches(p, w) for p in notebooks)]
     if unknown: raise GenreNbError(f"no notebook {', '.join(unknown)}; choose from {', '.join(p.stem for p in notebooks)}")
     nbs = list(notebooks)
@@ -53,6 +57,14 @@ def notebook_parameters(path) -> set:
     "The names in a notebook's `parameters` cell."
     import papermill as pm
     return set(pm.inspect_notebook(str(path)))
+
+def check_parameters(notebooks, params) -> dict:
+    "`params`, or a `GenreNbError` naming each one that none of `notebooks` declares, and the names they declare."
+    known = set().union(*map(notebook_parameters, notebooks))
+    if bad := sorted(set(params or {}) - known):
+        raise GenreNbError(f"unknown notebook parameter {', '.join(bad)} (in {', '.join(p.stem for p in notebooks)}); "
+                           f"known: {', '.join(sorted(known))}")
+    return params or {}
 
 def _as_path(v, nbs_dir):
     "A path value as the notebook (cwd `nbs_dir`) must see it: relative inside the checkout, so executed copies do not record it, else absolute."
@@ -67,12 +79,43 @@ def _failing_line(e) -> str:
     first = next((l for l in (e.source or "").splitlines() if l.strip() and not l.startswith("#|")), "").strip()[:100]
     return f"(`{first}`)"
 
-def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
-    "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
-    # out/runs.json keeps the latest run of every notebook, so a partial run (`only`) does not hide the others
+
+# %% ../nbs/85_reports.ipynb #e92a303f
+from jupyter_client.manager import AsyncKernelManager
+
+class LoggedKernelManager(AsyncKernelManager):
+    "A kernel manager that sends the kernel process's own stderr (its log, C libraries' messages) to the file `stderr_path`."
+    stderr_path = None
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if self.stderr_path: Path(self.stderr_path).parent.mkdir(parents=True, exist_ok=True); kw["stderr"] = open(self.stderr_path, "w")
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+def _write_runs(out, earlier, runs, shared):
+    "out/runs.json: the latest run of every notebook, so that a partial run (`only`) does not hide the others."
+    merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: r["notebook"])
+    (out / "runs.json").write_text(json.dumps(dict(runs=merged, parameters=shared, version=__version__, versions=library_versions()),
+                                              indent=1, default=str))
+
+def _execute(p, out, given, progress) -> dict:
+    "Run notebook `p` into `out` with papermill: the status and error of a run record (its kernel's own log in out/logs/)."
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
+    km = type("KM", (LoggedKernelManager,), dict(stderr_path=out / "logs" / f"{p.stem}.log"))
+    try:
+        pm.execute_notebook(str(p), str(out / p.name), parameters=given, cwd=str(p.parent), progress_bar=progress,
+                            kernel_name="python3", kernel_manager_class=km)
+        return dict(status="ok")
+    except PapermillExecutionError as e:
+        return dict(status="failed", error=f"{p.stem} failed in cell {e.cell_index + 1} of {p.name} as executed, "
+                                           f"{_failing_line(e)}: {e.ename}: {e.evalue}")
+    except Exception as e: return dict(status="failed", error=f"{p.stem} did not run: {type(e).__name__}: {e}")
+
+
+# %% ../nbs/85_reports.ipynb #d54fa790
+def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
+    "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
     nbs = select_notebooks(find_notebooks(nbs_dir), only, start)
+    check_parameters(nbs, params)  # a mistyped name is an error, not a run on the defaults
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
     base = nbs[0].parent if nbs else Path.cwd()
     shared = dict(data_dir=_as_path(data_dir, base), reports_dir=_as_path(str(out), base), **({"epochs": epochs} if epochs is not None else {}),
@@ -84,23 +127,17 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
         declared = notebook_parameters(p)
         given = {k: v for k, v in shared.items() if k in declared}
         log(f"[{i + 1}/{len(nbs)}] {p.stem}  " + " ".join(f"{k}={v}" for k, v in given.items()))
-        t0 = time.time()
-        try:
-            pm.execute_notebook(str(p), str(out / p.name), parameters=given, cwd=str(p.parent), progress_bar=progress,
-                                kernel_name="python3")
-            run.update(status="ok")
-        except PapermillExecutionError as e:
-            run.update(status="failed", error=f"{p.stem} failed in cell {e.cell_index + 1} of {p.name} as executed, "
-                                              f"{_failing_line(e)}: {e.ename}: {e.evalue}")
-        except Exception as e:
-            run.update(status="failed", error=f"{p.stem} did not run: {type(e).__name__}: {e}")
+        t0, stop = time.time(), None
+        try: run.update(_execute(p, out, given, progress))
+        except (KeyboardInterrupt, SystemExit) as e:  # Ctrl-C, or `kill` (SystemExit from genre-nb's SIGTERM handler)
+            stop = e; run.update(status="interrupted", error=f"{p.stem} was interrupted after {time.time() - t0:.0f} s")
         run.update(seconds=round(time.time() - t0, 1), when=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-        merged = sorted(earlier + [r for r in runs if r["status"] != "not run"], key=lambda r: r["notebook"])
-        (out / "runs.json").write_text(json.dumps(dict(runs=merged, parameters=shared, version=__version__, versions=library_versions()),
-                                                  indent=1, default=str))
+        _write_runs(out, earlier, runs, shared)
+        if stop is not None:
+            log(f"INTERRUPTED: {run['error']}; resume with: genre-nb run --from {_key(p)} (and the same options)"); raise stop
         if run["status"] == "failed":
             log(f"FAILED: {run['error']}\n  the executed notebook, stopped at that cell: {out / p.name}\n"
-                f"  after a fix, resume with: genre-nb run --from {p.name[:2]} (and the same options)")
+                f"  after a fix, resume with: genre-nb run --from {_key(p)} (and the same options)")
             break
     return runs
 

@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
 
-from .config import GENRES, MIN_SECONDS, SR, DatasetError, GenreNbError, process_lock
+from .config import GENRES, MIN_SECONDS, SR, DatasetError, GenreNbError, check_writable, process_lock, umask_mode
 
 # %% auto #0
 __all__ = ['SYNTH_VERSION', 'DRUMS', 'COMPS', 'CHORDS', 'TIMBRES', 'STYLES', 'NEIGHBOURS', 'SYNTH_MARKER', 'synth_track',
@@ -194,7 +194,10 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
     "Write (or reuse) the deterministic synthetic dataset at `dest`; return `dest`."
     dest = Path(dest)
     if int(per_genre) != per_genre or per_genre < 1: raise GenreNbError(f"per_genre must be a whole number of at least 1, got {per_genre}")
-    if not seconds >= MIN_SECONDS: raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment), got {seconds}")
+    if not MIN_SECONDS <= seconds <= 3600:
+        raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment) and at most 3600 (an hour), got {seconds}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise GenreNbError(f"seed must be a whole number of at least 0, got {seed!r}")
     spec = dict(kind="synthetic", generator="genre_nb.synth.synth_track", version=SYNTH_VERSION, seed=seed,
                 per_genre=per_genre, seconds=seconds, sample_rate=sr, genres=list(genres),
                 note="Synthetic audio made by genre-nb, not music recordings: results on it say nothing about real genres.")
@@ -203,6 +206,7 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
         return (json.loads((dest / SYNTH_MARKER).read_text()) == spec and
                 all((dest / "genres" / g / f"{g}.{i:05d}.wav").exists() for g in genres for i in range(per_genre)))
     if ready(): return dest
+    check_writable(dest, "dest", folder=True)  # a file or a read-only disk fails now, not after the first clips
     dest.parent.mkdir(parents=True, exist_ok=True)
     # notebooks tested in parallel may all ask for the set at once: a lock per destination, kept in the temporary folder
     with process_lock(f"synth:{dest.resolve()}"):
@@ -210,6 +214,7 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
         if dest.exists() and not (dest / SYNTH_MARKER).exists() and any(dest.iterdir()):
             raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); choose an empty or new folder")
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+        tmp.chmod(umask_mode())  # mkdtemp's folder is private (0700): the set gets the umask's permissions, as any folder
         try:
             for g, i in tqdm([(g, i) for g in genres for i in range(per_genre)], desc="synthesising", unit="clip", disable=not progress):
                 (tmp / "genres" / g).mkdir(parents=True, exist_ok=True)

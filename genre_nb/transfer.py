@@ -12,7 +12,7 @@ import numpy as np
 
 from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
-from .config import N_JOBS, GenreNbError
+from .config import N_JOBS, GenreNbError, usable_jobs
 from .features import Extraction, level_key, set_level
 from .models import ModelError, Predictor, SavedModel
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
@@ -184,7 +184,7 @@ def extract_embeddings(tracks, layer="penultimate", *, per="track", level="rms",
     earlier = tracks.skipped if isinstance(tracks, Dataset) else pd.DataFrame(columns=SKIPPED_COLUMNS)
     tracks = tracks.tracks if isinstance(tracks, Dataset) else tracks
     rows, skipped, stats = [], [], {"cached": 0, "computed": 0}
-    futs = _prefetch(lambda p: _prepare(p, cache_dir, level), tracks.path, n_jobs)
+    futs = _prefetch(lambda p: _prepare(p, cache_dir, level), tracks.path, usable_jobs(n_jobs, len(tracks)))
     # the progress bar drives the loop, so it counts the last track too
     for fut, row in zip(tqdm(futs, total=len(tracks), desc="musicnn", unit="track", disable=not progress), tracks.itertuples()):
         try:
