@@ -99,7 +99,11 @@ def _write_table(ex, out: Path, description):
     for p, why in zip(ex.skipped.path, ex.skipped.problem): typer.echo(f"skipped {p}: {why}", err=True)
 
 def _check_out(out: Path):
+    "`--out` of a table: a .parquet or .csv name where a file can be written now (not after minutes of extraction)."
+    from genre_nb.config import check_writable
     check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
+    try: check_writable(out, "--out")
+    except USER_ERRORS as e: _fail(e)
 
 def _table_command(data_dir: Path, out: Path, extract):
     "Discover `data_dir`, compute `extract(dataset, progress)`, write the table to `out`; a user error exits 1."
@@ -133,7 +137,7 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
              n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
     "Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a table."
     from genre_nb.features import extract_features, feature_params
-    n_jobs = _jobs(n_jobs)
+    n_jobs = _jobs(n_jobs); _check_out(out)
     try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set, level=level)
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
@@ -150,7 +154,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
     "Grid-search classical models on a feature table under a named protocol; save records and the best model."
     import dataclasses
     from genre_nb.classical import check_models, evaluate_model, fit_final, read_table, save_classical
-    from genre_nb.config import models_home, reports_home
+    from genre_nb.config import check_writable, models_home, reports_home
     from genre_nb.evaluate import write_record
     import warnings
     from genre_nb.splits import PROTOCOLS, default_protocol, unsplittable_genres, usable_folds
@@ -158,6 +162,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
     check(folds >= 2, "--folds", folds, "at least 2"); check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
     n_jobs = _jobs(n_jobs)
     try:
+        check_writable(reports_home(out, create=False), "--out", folder=True)  # before the grid search, not after it
         names = check_models(models)
         df = read_table(table)
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}

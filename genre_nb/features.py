@@ -20,9 +20,9 @@ from .dsp import gtzan57, mean_var, mel_filters, stft
 if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
-__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'EXTRACTORS',
-           'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis', 'mel_power',
-           'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
+__all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'MIN_SEGMENT',
+           'EXTRACTORS', 'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis',
+           'mel_power', 'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
            'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction',
            'LogMels', 'extract_features', 'extract_logmels']
 
@@ -137,11 +137,14 @@ def set_level(segs, level="rms", target_db=LEVEL_DB, floor_db=-80.0) -> np.ndarr
     return (segs * gain[:, None]).astype(segs.dtype, copy=False)
 
 # %% ../nbs/01_features.ipynb #f57694bc
+MIN_SEGMENT = 0.5  # seconds: a shorter segment holds too few STFT frames to describe, and a clip too many segments
+
 def feature_params(segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128, feature_set="gtzan",
                    level="rms") -> dict:
     "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
-    if not segment_seconds >= 0: raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or positive, got {segment_seconds}")
-    if hop_seconds is not None and not hop_seconds > 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
+    if not (segment_seconds == 0 or MIN_SEGMENT <= segment_seconds <= 600):  # shorter: thousands of segments a clip, for hours
+        raise GenreNbError(f"segment_seconds must be 0 (whole tracks) or from {MIN_SEGMENT:g} to 600, got {segment_seconds}")
+    if hop_seconds is not None and not 0.1 <= hop_seconds <= 600: raise GenreNbError(f"hop_seconds must be from 0.1 to 600, got {hop_seconds}")
     if feature_set not in FEATURE_SETS: raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels),
