@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_classical.ipynb #c3d7725c
 from __future__ import annotations
-import time, warnings
+import re, time, warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,12 +28,26 @@ from .data import track_groups
 from .splits import GROUPED_PROTOCOLS, default_protocol, protocol_splits, usable_folds
 
 # %% auto #0
-__all__ = ['META_COLUMNS', 'MODELS', 'as_feature_table', 'read_table', 'feature_columns', 'XGBAnyLabels', 'CalibratedSVC',
-           'check_models', 'make_search', 'Evaluation', 'evaluate_model', 'fit_final', 'save_classical']
+__all__ = ['META_COLUMNS', 'MODELS', 'as_feature_table', 'read_table', 'check_feature_set', 'feature_columns', 'XGBAnyLabels',
+           'CalibratedSVC', 'check_models', 'make_search', 'Evaluation', 'evaluate_model', 'fit_final',
+           'save_classical']
 
 # %% ../nbs/02_classical.ipynb #2794c132
 META_COLUMNS = ("track_id", "genre", "segment", "group")  # what a row is, never what the model sees
 
+def _feature_names(df, meta=META_COLUMNS) -> list:
+    "The feature columns of `df` (all but `meta`); a non-numeric or an empty one is an error that names it, never dropped unsaid."
+    cols = [c for c in df.columns if c not in meta]
+    for c in cols:
+        if not pd.api.types.is_numeric_dtype(df[c]):
+            odd = df[c][pd.to_numeric(df[c], errors="coerce").isna() & df[c].notna()]
+            raise GenreNbError(f"column {c} is not numeric ({odd.iloc[0]!r} in row {odd.index[0]}): a feature is a number; "
+                               "fix or drop the column" + (" (an artist goes in a column named group)" if c in ("artist", "album") else ""))
+    if empty := [c for c in cols if df[c].isna().all()]: raise GenreNbError(f"column {', '.join(empty)} is empty (no values): fill or drop it")
+    return cols
+
+
+# %% ../nbs/02_classical.ipynb #39e7d043
 def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
     "`df` with track_id, genre, segment (and group) first, then its numeric feature columns (GTZAN CSV columns recognised)."
     df, published = df.copy(), "track_id" not in df and "filename" in df
@@ -46,11 +60,13 @@ def as_feature_table(df: pd.DataFrame) -> pd.DataFrame:
     df = df.drop(columns=[c for c in ("length",) if c in df])
     missing = [c for c in ("track_id", "genre") if c not in df]
     if missing: raise GenreNbError(f"a feature table needs columns track_id and genre (or GTZAN's filename and label); missing {missing}")
+    if (blank := df[["track_id", "genre"]].isna().any(axis=1) | (df.genre.astype(str).str.strip() == "")).any():
+        raise GenreNbError(f"{int(blank.sum())} rows have no track_id or no genre (the first: row {blank.idxmax()}): label or drop them")
     if "segment" not in df: df["segment"] = df.groupby("track_id").cumcount()
     if published and "group" not in df and (groups := track_groups(df[["track_id", "genre"]].astype(str))) is not None:
         df["group"] = groups  # the artist of each clip (not for other tables: the synthetic set borrows GTZAN's names)
     meta = [c for c in META_COLUMNS if c in df]
-    feats = [c for c in df.columns if c not in META_COLUMNS and pd.api.types.is_numeric_dtype(df[c])]
+    feats = _feature_names(df)
     if not feats: raise GenreNbError("a feature table needs numeric feature columns")
     bad = df[feats].isna().any(axis=1) | ~np.isfinite(df[feats].to_numpy(float)).all(axis=1)
     if bad.any(): warnings.warn(f"dropping {int(bad.sum())} rows with missing or infinite features", stacklevel=2)
@@ -67,6 +83,16 @@ def read_table(path) -> pd.DataFrame:
     if df.empty: raise GenreNbError(f"{path}: the table has no rows")
     try: return as_feature_table(df)
     except GenreNbError as e: raise GenreNbError(f"{path}: {e}") from None
+
+def check_feature_set(table, features="gtzan") -> pd.DataFrame:
+    "`table`, or a `GenreNbError` naming its columns that `features` (gtzan, gtzan-extended, musicnn-<layer>) does not compute."
+    from genre_nb.features import FEATURE_SETS
+    if features.startswith("musicnn-"): known = lambda c: re.fullmatch(rf"{re.escape(features[8:])}_\d+", c)
+    else: names = set(FEATURE_SETS.get(features.removeprefix("gtzan-"), ())); known = lambda c: c in names
+    if extra := [c for c in feature_columns(table) if not known(c)]:
+        raise GenreNbError(f"column {', '.join(extra[:5])}{' ...' if len(extra) > 5 else ''} is not a feature of the {features} set "
+                           "(a model trained on it could not predict: nothing computes it from audio); drop it")
+    return table
 
 def feature_columns(table) -> list:
     "The feature columns of a feature table: everything but track_id, genre, segment and group (an artist is never a feature)."
@@ -149,7 +175,8 @@ def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
 # %% ../nbs/02_classical.ipynb #86dd1d16
 def _inner_groups(table, inner_folds, grouped) -> tuple:
     "(folds, groups) of a grid search over `table`'s rows: grouped by track, or by group (artist) under a grouped protocol; fewer folds on a small part."
-    if grouped: return int(min(inner_folds, table.group.nunique())), table.group.to_numpy()
+    if grouped:  # capped at the most groups of a genre: scikit-learn refuses more folds than every class has members
+        return int(min(inner_folds, table.groupby("genre").group.nunique().max())), table.group.to_numpy()
     return usable_folds(table, inner_folds), table.track_id.to_numpy()
 
 def _inner_cv(table, split, inner_folds, seed, grouped=False):
@@ -158,8 +185,20 @@ def _inner_cv(table, split, inner_folds, seed, grouped=False):
         fit = split["train"] | split["valid"]
         return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), None
     inner, groups = _inner_groups(table[split["train"]], inner_folds, grouped)
-    if inner < 2: raise GenreNbError("a genre has fewer than 2 training tracks (or groups) in this split: too few for a grid search (use fewer folds, or more data)")
+    if inner < 2:
+        few = table[split["train"]].groupby("genre").track_id.nunique().idxmin()
+        raise GenreNbError(f"genre {few} has fewer than 2 training tracks (or groups) in a split: too few for a grid search, whose folds "
+                           "group by track (use fewer folds, or more data)")
     return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), groups
+
+def _fit_search(search, X, y, groups):
+    "Fit `search` quietly, its KNN grid cut to the neighbours that the smallest inner training part holds (a tiny table)."
+    if "model__n_neighbors" in search.param_grid:
+        n = min(len(tr) for tr, _ in search.cv.split(X, y, groups))
+        search.param_grid = {**search.param_grid, "model__n_neighbors": [k for k in search.param_grid["model__n_neighbors"] if k <= n] or [n]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # a few tracks per genre in an inner fold: sklearn warns, we know
+        return search.fit(X, y, groups=groups)
 
 class Evaluation(NamedTuple):
     "What evaluating a model under a protocol gives: the segment and track records and the predictions table."
@@ -167,13 +206,20 @@ class Evaluation(NamedTuple):
     track: MetricRecord
     predictions: pd.DataFrame
 
+
+# %% ../nbs/02_classical.ipynb #29fb5dd6
 def evaluate_model(table, model="svm", protocol="auto", *, folds=FOLDS, inner_folds=3, seed=0, n_jobs=N_JOBS, dataset="",
                    synthetic=False, progress=None, grid=None) -> Evaluation:
     "Grid-search `model` in each outer split of `protocol` ('auto': `default_protocol`): an `Evaluation` (segment record, track record, predictions)."
     table = as_feature_table(table)
     protocol = default_protocol(table) if protocol == "auto" else protocol
     t0, preds, train_acc, best = time.time(), [], [], []
+    if table.genre.nunique() < 2: raise GenreNbError(f"only one genre ({table.genre.iloc[0]}) in the table: a classifier needs 2 or more")
     splits = protocol_splits(table, protocol, folds, seed)
+    for part in ("train", "test"):
+        if not any(s[part].any() for s in splits):
+            raise GenreNbError(f"protocol {protocol}: no row of this table is in its {part} part" + (" (it lists GTZAN track ids, "
+                               "such as blues.00012)" if protocol == "fault-filtered" else ""))
     used = np.any([s["train"] | s["test"] | s.get("valid", False) for s in splits], axis=0)
     cols, classes = feature_columns(table), sorted(table.genre[used].unique())  # a grouped protocol may leave genres out
     left_out = sorted(set(table.genre) - set(classes))
@@ -182,9 +228,7 @@ def evaluate_model(table, model="svm", protocol="auto", *, folds=FOLDS, inner_fo
         if progress: progress(f"{model}, {protocol}: fold {k + 1} of {len(splits)}")
         fit, cv, groups = _inner_cv(table, split, inner_folds, seed, grouped=protocol in GROUPED_PROTOCOLS)
         search = make_search(model, cv, n_jobs, grid)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # a few tracks per genre in an inner fold: sklearn warns, we know
-            search.fit(X[fit], y[fit], groups=groups)
+        _fit_search(search, X[fit], y[fit], groups)
         best.append(search.best_params_)
         train_acc.append(segment_and_track_accuracy(full_proba(search, X[fit], classes), table.genre[fit], table.track_id[fit], classes))
         te = split["test"]
@@ -204,9 +248,7 @@ def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=Non
     table = as_feature_table(table)
     inner, groups = _inner_groups(table, inner_folds, "group" in table if grouped is None else grouped)
     search = make_search(model, StratifiedGroupKFold(inner, shuffle=True, random_state=seed), n_jobs)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        return search.fit(table[feature_columns(table)], table.genre.to_numpy(str), groups=groups)
+    return _fit_search(search, table[feature_columns(table)], table.genre.to_numpy(str), groups)
 
 def _calibrated_svc_onnx(scope, operator, container):
     "skl2onnx converter of `CalibratedSVC`: the SVC's one-vs-rest decision values, then a softmax at the fitted temperature."

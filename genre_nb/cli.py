@@ -142,6 +142,16 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_features(ds, params, n_jobs=n_jobs, progress=progress))
 
+# %% ../nbs/90_cli.ipynb #65ad4aae
+def _say_replaced(folder: Path, best, dataset, protocol):
+    "A note on stderr when `folder` holds a model that the new one (`best`: name, accuracy, ...) replaces, with both scores."
+    try: old = json.loads((folder / "meta.json").read_text())
+    except (OSError, ValueError): return
+    acc, same = old.get("track_accuracy"), (old.get("dataset"), old.get("protocol")) == (dataset, protocol)
+    typer.echo(f"note: replacing {folder}: {old.get('model', '?')} on {old.get('dataset', '?')}, {old.get('protocol', '?')}"
+               + (f", {acc:.1%} per track" if acc is not None else "") + f", by {best[0]} ({best[1]:.1%})"
+               + (" — the old one scored higher; keep it by writing to another --out" if same and acc is not None and acc > best[1] else ""), err=True)
+
 # %% ../nbs/90_cli.ipynb #f6be0a73
 @app.command()
 def classical(table: Path = typer.Argument(..., help="A feature table (.parquet or .csv; GTZAN's CSV columns work too)."),
@@ -153,7 +163,7 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
               n_jobs: int = typer.Option(N_JOBS, help="Parallel fits."), seed: int = typer.Option(0)):
     "Grid-search classical models on a feature table under a named protocol; save records and the best model."
     import dataclasses
-    from genre_nb.classical import check_models, evaluate_model, fit_final, read_table, save_classical
+    from genre_nb.classical import check_feature_set, check_models, evaluate_model, fit_final, read_table, save_classical
     from genre_nb.config import check_writable, models_home, reports_home
     from genre_nb.evaluate import write_record
     import warnings
@@ -168,14 +178,17 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
         meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
         ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
         feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
+        check_feature_set(df, feats)  # a column that predict cannot compute fails now, not in the saved model
         named = "" if feats == "gtzan" or transfer else "+" + feats.removeprefix("gtzan-")  # e.g. svm+extended: not the svm of the 57
         protocol = default_protocol(df) if protocol == "auto" else protocol
+        if df.genre.nunique() < 2: _fail(f"{table}: only one genre ({df.genre.iloc[0]}): a classifier needs 2 or more")
         with warnings.catch_warnings(record=True) as notes:
             warnings.simplefilter("always")
             k, one_row = usable_folds(df, folds, grouped=protocol == "kfold-artist"), bool(df.groupby("track_id").size().max() == 1)
         for n in notes: typer.echo(f"note: {n.message}", err=True)
         if protocol == "kfold-artist" and (alone := unsplittable_genres(df)):
             typer.echo(f"note: {', '.join(alone)} left out of the artist-grouped folds: every track of it is by one artist", err=True)
+        k = k if protocol.startswith("kfold") else folds  # the cap is for k-fold: segment-random tests 1/folds of the segments
         check(not protocol.startswith("kfold") or k >= 2, "--folds", folds, f"a dataset with at least 2 tracks (and artists) in every genre (one has {k})")
         if protocol.startswith("kfold") and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks or artists)", err=True)
         base = reports_home(out)
@@ -191,11 +204,15 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                 seg, trk = (dataclasses.replace(r, model=f"{feats}+{name}", family="transfer") for r in (seg, trk))
             elif named: seg, trk = (dataclasses.replace(r, model=name + named) for r in (seg, trk))
             for r in ((trk,) if one_row else (seg, trk)): write_record(r, base / "metrics")  # one row per track: no segment level
-            typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}]  "
+            typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}] of {trk.n_tracks}  "
                        + ("" if one_row else f"segment {seg.accuracy:6.1%}  ") + f"train {trk.train_accuracy:6.1%}  {seg.seconds:.0f} s")
-            if best is None or trk.accuracy > best[1]: best = (name, trk.accuracy)
+            if trk.n_tracks < df.track_id.nunique():  # a protocol that tests a part (fault-filtered on a subset): say how small
+                typer.echo(f"note: {name} scored on {trk.n_tracks} of {df.track_id.nunique()} tracks (the protocol's test part)", err=True)
+            if best is None or trk.accuracy > best[1]: best = (name, trk.accuracy, trk.ci_low, trk.n_tracks)
+        _say_replaced(models_home(base, "transfer" if transfer else "classical"), best, ds["name"], protocol)
         final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
-        info = dict(model=best[0] + named if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"], protocol=protocol, track_accuracy=best[1])
+        info = dict(model=best[0] + named if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"],
+                    protocol=protocol, track_accuracy=best[1], track_ci_low=best[2], n_tracks=best[3])
         if transfer:
             from genre_nb.transfer import save_transfer
             saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"],
