@@ -10,23 +10,31 @@ import pandas as pd
 from .evaluate import plot_confusion, read_records
 
 # %% auto #0
-__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'training_note', 'at_epoch_cap', 'is_partial',
-           'load_records', 'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of',
+__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'seconds_text', 'training_note', 'at_epoch_cap',
+           'is_partial', 'load_records', 'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of',
            'plot_best_confusions', 'per_genre_f1', 'plot_accuracy', 'plot_train_test']
 
-# %% ../nbs/05_comparison.ipynb #0ea8e6cd
+# %% ../nbs/05_comparison.ipynb #c83357e9
 DEEP_MODELS = ("cnn", "crnn")
 
+# %% ../nbs/05_comparison.ipynb #f90c369b
 def family_of(record) -> str:
     "classical, deep or transfer: the record's own `family` field, else (records written before it existed) inferred from its model."
     if record.get("family") and isinstance(record.get("family"), str): return record["family"]
     return "deep" if record["model"] in DEEP_MODELS or not pd.isna(record.get("n_params", np.nan)) else "classical"
 
+# %% ../nbs/05_comparison.ipynb #13a6e894
 def _records(metrics_dir) -> pd.DataFrame:
     recs = read_records(metrics_dir)
     if recs.empty: raise FileNotFoundError(f"no metric records in {metrics_dir}: run the model notebooks first (genre-nb run --only 02,03,04)")
     return recs
 
+# %% ../nbs/05_comparison.ipynb #936c6aca
+def seconds_text(s) -> str:
+    "Seconds as a reader counts them: '1.7 s', '42 s', '3.5 min'."
+    return f"{s:.1f} s" if s < 10 else f"{s:.0f} s" if s < 90 else f"{s / 60:.1f} min"
+
+# %% ../nbs/05_comparison.ipynb #90f4d9e0
 def training_note(record) -> str:
     "How a record's model was trained: folds run of the protocol's, epochs, seconds (e.g. '2 of 5 folds, 2 epochs, 31 s')."
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
@@ -34,20 +42,24 @@ def training_note(record) -> str:
     if folds: parts.append(f"{run} of {folds} folds" if run != folds else f"{folds} folds")
     if isinstance(record.get("epochs_run"), list) and record["epochs_run"]: parts.append(f"{round(float(np.mean(record['epochs_run'])))} epochs")
     if at_epoch_cap(record): parts.append(f"stopped at the {p['epochs']}-epoch cap")
-    if isinstance(record.get("seconds"), (int, float)) and not pd.isna(record["seconds"]): parts.append(f"{record['seconds']:.0f} s")
+    secs = record.get("seconds")
+    if isinstance(secs, (int, float)) and not pd.isna(secs): parts.append(seconds_text(secs))
     return ", ".join(parts)
 
+# %% ../nbs/05_comparison.ipynb #c9e94939
 def at_epoch_cap(record) -> bool:
     "Whether a network's best validation epoch was its last allowed one in some fold: its curve had not levelled off."
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
     chosen = record.get("epochs_chosen") if isinstance(record.get("epochs_chosen"), list) else []
     return bool(p.get("epochs") and any(c is not None and c >= p["epochs"] for c in chosen))
 
+# %% ../nbs/05_comparison.ipynb #48a8ea76
 def is_partial(record) -> bool:
     "Whether a record comes from a partial run: fewer folds run than its protocol has, or training cut off at its epoch cap."
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
     return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"]) or at_epoch_cap(record)
 
+# %% ../nbs/05_comparison.ipynb #882a6494
 def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFrame:
     "The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial` columns."
     recs = _records(metrics_dir)
@@ -60,6 +72,7 @@ def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFram
     if not include_partial: recs = recs[~recs.partial]
     return recs.sort_values(["family", "model", "protocol", "level"]).reset_index(drop=True)
 
+# %% ../nbs/05_comparison.ipynb #da32deeb
 def newest_dataset(metrics_dir) -> str:
     "The dataset of the most recently written record."
     return _records(metrics_dir).sort_values("created").dataset.iloc[-1]
@@ -100,9 +113,12 @@ def plot_best_confusions(records, protocol="kfold", level="track", families=("cl
     import matplotlib.pyplot as plt
     best = [b for b in (best_of(records, f, protocol, level) for f in families) if b is not None]
     if not best: raise ValueError(f"no {protocol} {level}-level records to plot")
-    fig, axs = plt.subplots(1, len(best), figsize=(5.5 * len(best), 4.8), squeeze=False)
+    fig, axs = plt.subplots(1, len(best), figsize=(6.5 * len(best), 5.8), squeeze=False)
     for ax, b in zip(axs[0], best):
-        plot_confusion(b, ax=ax); ax.set_title(f"best {b['family']}: {ax.get_title()}", fontsize=9)
+        plot_confusion(b, ax=ax); ax.set_title(f"best {b['family']}: {ax.get_title()}", fontsize=10)
+        for t in ax.texts:  # readable numbers, zeros left blank
+            t.set_fontsize(9)
+            if float(t.get_text()) == 0: t.set_text("")
     fig.tight_layout()
     return fig
 
@@ -125,7 +141,7 @@ REFERENCES = pd.DataFrame([  # figure: as published; accuracy: a number only whe
          train_accuracy=np.nan, note="what a perfect system would score on GTZAN's labels"),
 ]).assign(external=True)
 
-# %% ../nbs/05_comparison.ipynb #22337e6d
+# %% ../nbs/05_comparison.ipynb #a6baf58d
 def plot_accuracy(records, title=""):
     "Bars of accuracy with 95% CI error bars: model x protocol, one panel per level (models best first under the honest protocol)."
     import matplotlib.pyplot as plt
@@ -152,6 +168,7 @@ def plot_accuracy(records, title=""):
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/05_comparison.ipynb #39b5a097
 def plot_train_test(records, references=None, protocol="kfold", level="track", title=""):
     "Train and test accuracy per model, joined by a line whose length is the overfitting; external references in black."
     import matplotlib.pyplot as plt

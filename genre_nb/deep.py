@@ -4,13 +4,34 @@
 
 # %% ../nbs/02a_deep.ipynb #dee90003
 from __future__ import annotations
-import math, os, resource, time
+import contextlib, math, os, resource, sys, time
 from pathlib import Path
 from typing import NamedTuple
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")  # the fastest backend measured on CPU; set KERAS_BACKEND to change
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-import keras
+
+# %% auto #0
+__all__ = ['quiet_stderr', 'band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData',
+           'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments',
+           'track_windows', 'fmt_seconds', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep',
+           'load_deep', 'DeepReport', 'dataset_banner', 'headline', 'deep_report', 'save_report_model']
+
+# %% ../nbs/02a_deep.ipynb #c6e186ca
+@contextlib.contextmanager
+def quiet_stderr():
+    "The process's stderr (file descriptor 2) on /dev/null for a while: C++ logs written before absl reads its level."
+    # TensorFlow 2.21 prints its oneDNN notice at import before TF_CPP_MIN_LOG_LEVEL applies (tensorflow#100442)
+    sys.stderr.flush()
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2); os.close(saved); os.close(null)
+
+# %% ../nbs/02a_deep.ipynb #ca75066a
+with quiet_stderr(): import keras  # TensorFlow's oneDNN start-up lines
 import numpy as np
 import pandas as pd
 
@@ -20,11 +41,6 @@ from .features import feature_params as default_feature_params
 from .models import SavedModel, model_folder, read_model
 from .runtime import save_network
 from .splits import protocol_splits
-
-# %% auto #0
-__all__ = ['band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData', 'valid_tracks', 'Trained',
-           'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments', 'track_windows',
-           'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep']
 
 # %% ../nbs/02a_deep.ipynb #0aaeebc3
 def band_stats(X, idx=None) -> tuple:
@@ -205,10 +221,24 @@ def track_windows(X, meta, rows, hop=None) -> tuple:
         ms.append(pd.DataFrame(dict(track_id=tid, genre=g.genre.iloc[0], segment=np.arange(len(starts)))))
     return np.stack(ws), pd.concat(ms, ignore_index=True)
 
+# %% ../nbs/02a_deep.ipynb #22e9aeda
+def fmt_seconds(s) -> str:
+    "Seconds as a reader counts them: '1.7 s', '42 s', '3.5 min', '2 h 05 min'."
+    if s < 10: return f"{s:.1f} s"
+    if s < 90: return f"{s:.0f} s"
+    return f"{s / 60:.1f} min" if s < 5400 else f"{int(s // 3600)} h {int(s % 3600 // 60):02d} min"
+
+# %% ../nbs/02a_deep.ipynb #13d6eca2
+def fold_line(k, n_folds, info, test_accuracy, n_tracks) -> str:
+    "The line a report prints for a trained fold: epochs, time, train and test track accuracy."
+    return (f"fold {k + 1} of {n_folds}: {info['epochs_run']} epochs in {fmt_seconds(info['seconds'])} "
+            f"({info['seconds_per_epoch']:.1f} s/epoch); track accuracy train {info['train_accuracy'][1]:.1%}, "
+            f"test {test_accuracy:.1%} ({n_tracks} tracks)")
+
 # %% ../nbs/02a_deep.ipynb #700efb8f
 def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, seed=0, dataset="", synthetic=False,
-                  name=None, out_dir=None, test_hop=None, only_folds=None, **train_kw):
-    "Train `build` in each outer split of `protocol` and vote each test track over its windows `test_hop` frames apart: `DeepEvaluation`."
+                  name=None, out_dir=None, test_hop=None, only_folds=None, progress=False, **train_kw):
+    "Train `build` in each split of `protocol`; vote each test track over windows `test_hop` apart: `DeepEvaluation`."
     classes = sorted(meta.genre.unique())
     t0, preds, infos = time.time(), [], []
     splits = protocol_splits(meta, protocol, folds, seed)
@@ -226,6 +256,9 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
         p_tr = predict_segments(model, X, tr, info["mean"], info["std"])
         info["train_accuracy"] = segment_and_track_accuracy(p_tr, meta.genre.iloc[tr], meta.track_id.iloc[tr], classes)
         infos.append(info)
+        if progress:  # one line a fold (`verbose` in train_kw: Keras' own lines per epoch)
+            acc = segment_and_track_accuracy(p, wmeta.genre, wmeta.track_id, classes)[1]
+            print(fold_line(k, len(splits), info, acc, wmeta.track_id.nunique()), flush=True)
         preds.append(wmeta.assign(fold=k).join(pd.DataFrame(p, columns=classes, index=wmeta.index)))
     pred = pd.concat(preds)
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
@@ -240,18 +273,24 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
 
 # %% ../nbs/02a_deep.ipynb #d6168b35
 def plot_training(infos, record):
-    "Loss and accuracy curves (train solid, validation dashed; with a refit, the inner run's, the chosen epoch count dotted) of each fold, beside `record`'s confusion matrix."
+    "Each fold's loss and accuracy (train solid, validation dashed; refit: inner run, chosen epoch dotted), confusions."
     import matplotlib.pyplot as plt
     from genre_nb.evaluate import plot_confusion
-    fig, axs = plt.subplots(1, 3, figsize=(16, 4))
+    fig = plt.figure(figsize=(14, 5.5))
+    gs = fig.add_gridspec(2, 2, width_ratios=[1, 1.2])
+    axs = [fig.add_subplot(gs[0, 0]), fig.add_subplot(gs[1, 0]), fig.add_subplot(gs[:, 1])]
     for k, info in enumerate(infos):
         h = info.get("inner_history", info["history"])
         for ax, key in zip(axs, ("loss", "accuracy")):
             line, = ax.plot(h[key], label=f"train, fold {k}")
-            ax.plot(h.get(f"val_{key}", []), "--", color=line.get_color(), label=f"valid, fold {k}")
+            if h.get(f"val_{key}"): ax.plot(h[f"val_{key}"], "--", color=line.get_color(), label=f"valid, fold {k}")
             if info.get("epochs_chosen"): ax.axvline(info["epochs_chosen"] - 1, ls=":", color=line.get_color())
-    axs[0].set(title="loss", xlabel="epoch"); axs[1].set(title="accuracy", xlabel="epoch", ylim=(0, 1)); axs[1].legend(fontsize=7)
-    plot_confusion(record, ax=axs[2]); fig.tight_layout()
+    axs[0].set(title="loss"); axs[1].set(title="accuracy", xlabel="epoch", ylim=(0, 1)); axs[1].legend(fontsize=8)
+    plot_confusion(record, ax=axs[2])
+    for t in axs[2].texts:  # readable numbers, zeros left blank
+        t.set_fontsize(10)
+        if float(t.get_text()) == 0: t.set_text("")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/02a_deep.ipynb #8befdea3
@@ -273,3 +312,82 @@ def load_deep(model_dir) -> LoadedDeep:
     "The Keras model and the `SavedModel` of a deep model folder."
     saved = read_model(model_dir)
     return LoadedDeep(keras.models.load_model(saved.path / "model.keras"), saved)
+
+# %% ../nbs/02a_deep.ipynb #375b4383
+class DeepReport(NamedTuple):
+    "What a deep report ran: dataset, log-mels and their parameters, protocol, evaluation, training settings, folder."
+    dataset: object
+    logmels: object
+    feature_params: dict
+    protocol: str
+    evaluation: DeepEvaluation
+    hp: dict
+    out: Path
+    seed: int = 0
+
+# %% ../nbs/02a_deep.ipynb #1fccdb6d
+def dataset_banner(dataset, meta=None) -> str:
+    "The line a report opens with: SYNTHETIC or the dataset's name, then its counts (of `meta`'s tracks, if given)."
+    t = dataset.tracks if meta is None else meta
+    head = "SYNTHETIC: not real music" if dataset.synthetic else dataset.name
+    return (f"**{head}**: {t.track_id.nunique()} tracks in {t.genre.nunique()} genres, "
+            f"{len(dataset.skipped)} files skipped (`{dataset.description['path']}`)")
+
+# %% ../nbs/02a_deep.ipynb #394c0059
+def headline(title, evaluation) -> str:
+    "A deep run's result as a report's headline: track accuracy with its interval, then folds, levels, size and time."
+    seg, trk = evaluation.segment, evaluation.track
+    x, f = trk.extra, trk.fold_accuracies
+    return (f"### {title}: track accuracy {trk.accuracy:.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}]\n\n"
+            f"{trk.n_tracks} test tracks, {trk.params['folds_run']} of {trk.params['folds']} folds "
+            f"(per fold {min(f):.0%} to {max(f):.0%}); segment accuracy {seg.accuracy:.1%}, "
+            f"train {trk.train_accuracy:.1%}; "
+            f"{x['n_params']:,} parameters, {x['seconds_per_epoch']:.1f} s/epoch, {fmt_seconds(trk.seconds)} in all, "
+            f"peak memory {x['peak_memory_mb']:.0f} MB.")
+
+# %% ../nbs/02a_deep.ipynb #08b847b1
+def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5,
+                max_folds=None, seed=0, segment_seconds=3.0, n_mels=128, n_jobs=2, test_hop=None, **hp) -> DeepReport:
+    "Train and score `build` as a report shows it: banner, line per fold, headline, curves (`<notebook>_training.png`)."
+    from IPython.display import Markdown, display
+    from genre_nb.config import reports_home
+    from genre_nb.data import discover, resolve_data_dir
+    from genre_nb.evaluate import write_record
+    from genre_nb.features import extract_logmels
+    from genre_nb.splits import default_protocol, usable_folds
+    dataset, out = discover(resolve_data_dir(data_dir, progress=False)), reports_home(reports_dir)
+    fp = default_feature_params(segment_seconds=segment_seconds, n_mels=n_mels)
+    lm = extract_logmels(dataset, fp, n_jobs=n_jobs, progress=False)
+    protocol = default_protocol(lm.meta) if protocol == "auto" else protocol  # records name the real one
+    display(Markdown(f"{dataset_banner(dataset, lm.meta)}; {len(lm.meta)} log-mel windows of {lm.X.shape[1:]} "
+                     f"(mels, frames); protocol **{protocol}**, {hp.get('epochs')} epochs, "
+                     f"backend {keras.backend.backend()}"))
+    folds = usable_folds(lm.meta, folds, grouped=protocol == "kfold-artist")
+    ev = evaluate_deep(build, lm.X, lm.meta, protocol, folds=folds, max_folds=max_folds, seed=seed,
+                       dataset=dataset.name, synthetic=dataset.synthetic, test_hop=test_hop, progress=True, **hp)
+    for r in ev[:2]: write_record(r, out / "metrics")
+    display(Markdown(headline(title, ev)))
+    fig = plot_training(ev.infos, ev.track)
+    fig.suptitle(f"{title}: {dataset.title}", y=1.02)
+    (out / "figures").mkdir(exist_ok=True)
+    fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
+    return DeepReport(dataset, lm, fp, protocol, ev, hp, out, seed)
+
+# %% ../nbs/02a_deep.ipynb #527e2bec
+def save_report_model(report, build, *, model_dir="auto") -> Trained:
+    "Train `build` on every track of `report` as in a fold (inner splits: their median epochs); saved: `info['path']`."
+    from genre_nb.config import models_home
+    trk, lm, hp, name = report.evaluation.track, report.logmels, report.hp, report.evaluation.track.model
+    models = models_home(report.out) if model_dir == "auto" else Path(model_dir)
+    chosen = [e for e in trk.extra["epochs_chosen"] if e]  # none when a set is too small for an inner split
+    kw = dict(hp, epochs=int(np.median(chosen)), refit=False, valid_rows=np.array([], int)) if chosen else hp
+    every = np.arange(len(lm.meta))
+    model, info = train_deep(build, lm.X, lm.meta, every, seed=report.seed, out_dir=models / f"{name}_train", **kw)
+    meta = dict(model=name, dataset=report.dataset.name, synthetic=report.dataset.synthetic, protocol=report.protocol,
+                epochs_run=info["epochs_run"], seconds=round(info["seconds"], 1), track_accuracy=trk.accuracy,
+                **{k: v for k, v in hp.items() if k != "epochs"})
+    info["path"] = save_deep(model, models / name, classes=info["classes"], mean=info["mean"], std=info["std"],
+                             feature_params=report.feature_params, meta=meta)
+    print(f"saved to {info['path']}: trained on all {lm.meta.track_id.nunique()} tracks, {info['epochs_run']} epochs "
+          f"in {fmt_seconds(info['seconds'])}")
+    return Trained(model, info)
