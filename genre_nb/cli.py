@@ -101,9 +101,9 @@ def _write_table(ex, out: Path, description):
 def _check_out(out: Path):
     "`--out` of a table: a .parquet or .csv name where a file can be written now (not after minutes of extraction)."
     from genre_nb.config import check_writable
-    check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
-    try: check_writable(out, "--out")
+    try: check_writable(out, "--out")  # a folder, or a path under a file, is named as such before its suffix is judged
     except USER_ERRORS as e: _fail(e)
+    check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
 
 def _table_command(data_dir: Path, out: Path, extract):
     "Discover `data_dir`, compute `extract(dataset, progress)`, write the table to `out`; a user error exits 1."
