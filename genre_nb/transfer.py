@@ -150,8 +150,9 @@ def embed_patches(X, model=None, batch=64) -> np.ndarray:
 
 def layer_slice(emb, layer):
     "The columns of `layer` ('pool' = max_pool and mean_pool) of stored embeddings."
+    if layer == "all": return emb  # every layer: what the shipped model reads (genre_nb.pretrained)
     if layer == "pool": return np.concatenate([layer_slice(emb, "max_pool"), layer_slice(emb, "mean_pool")], axis=-1)
-    if layer not in LAYERS: raise ValueError(f"unknown layer {layer!r}; choose from {', '.join([*LAYERS, 'pool'])}")
+    if layer not in LAYERS: raise ValueError(f"unknown layer {layer!r}; choose from {', '.join([*LAYERS, 'pool', 'all'])}")
     a, b = LAYERS[layer]
     return emb[..., a:b]
 
