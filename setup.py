@@ -29,7 +29,7 @@ setuptools.setup(
         "Topic :: Multimedia :: Sound/Audio :: Analysis",
     ],
     packages=setuptools.find_namespace_packages(include=["genre_nb", "genre_nb.*"]),
-    package_data={"genre_nb": ["resources/*.txt", "resources/*.tsv"]},
+    package_data={"genre_nb": ["resources/*.txt", "resources/*.tsv", "resources/pretrained/*"]},
     python_requires=">=" + cfg["min_python"],
     install_requires=cfg["requirements"].split(),
     extras_require={"dev": cfg["dev_requirements"].split()},

@@ -1,14 +1,16 @@
 """Prediction speed: latency for one 30 s file, cold CLI (a new `genre-nb predict` process) and warm API (a loaded
 Predictor); a 10-minute file; and throughput over a folder of --batch files, one at a time against n_jobs=2.
 
-Goals (2 cores, issues 11 and 13): cold CLI <= 1.5 s classical, <= 2.5 s other families; warm API <= 0.2 s classical;
+Goals (2 cores, issues 11, 13 and 22): cold CLI <= 1.5 s classical and the shipped model, <= 2.5 s other families;
+the shipped model's folder (package data) <= 10 MB; warm API <= 0.2 s classical;
 a 10-minute file <= 10 s with the classical model, and about 20x the 30 s file (one pass, nothing superlinear); a folder keeps both cores busy (files per second printed).
 Uses every saved model under --models (default reports/models: make them with `make reports`), or with --quick-models
 one model of each family trained for a moment on a small synthetic set (full-size networks: latency, not accuracy).
 A network's cold CLI is timed twice: from its ONNX copy (ONNX Runtime, the default) and from Keras alone (a copy of the
 folder without the .onnx file, as older model folders are).
 
-    .venv/bin/python bench/predict.py [--models reports/models | --quick-models] [--file some.wav] [--repeat 5] [--batch 100] [--no-long] [--thresholds]
+    .venv/bin/python bench/predict.py [--models reports/models | --quick-models] [--shipped] [--file some.wav] [--repeat 5] [--batch 100] [--no-long] [--thresholds]
+    .venv/bin/python bench/predict.py --shipped --models /nonexistent --batch 0    # the shipped model alone
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -22,6 +24,7 @@ ap.add_argument("--batch", type=int, default=100, help="files in the throughput 
 ap.add_argument("--no-long", action="store_true", help="skip the 10-minute file")
 ap.add_argument("--thresholds", action="store_true", help="also time folders of 4-32 files and files of 1-5 minutes with and "
                 "without worker processes: where MIN_FILES and LONG_SECONDS in genre_nb.predict come from")
+ap.add_argument("--shipped", action="store_true", help="also the model shipped inside the package (genre-nb predict --model pretrained)")
 ap.add_argument("--quick-models", action="store_true", help="train one model of each family on a small synthetic set first (about a minute)")
 ap.add_argument("--only-train", type=Path, default=None, help=argparse.SUPPRESS)  # the child process that trains the quick models
 a = ap.parse_args()
@@ -68,6 +71,12 @@ if a.quick_models:  # trained in a child process, so that this one never loads T
     subprocess.run([sys.executable, __file__, "--only-train", str(out)], check=True)
     a.models = out / "models"; print(f"quick models trained in {time.perf_counter() - t0:.0f} s: {a.models}")
 dirs = model_dirs(a.models) if a.models.is_dir() else []
+if a.shipped:
+    from genre_nb.models import shipped_model
+    if shipped_model() is None: sys.exit("--shipped: this install has no shipped model (nbs/04b_pretrained.ipynb -p rebuild True writes it)")
+    dirs.append(shipped_model())
+    mb = sum(p.stat().st_size for p in shipped_model().iterdir()) / 2**20
+    print(f"shipped model folder {shipped_model()}: {mb:.1f} MB (goal <= 10 MB) {'ok' if mb <= 10 else 'MISSED'}")
 if not dirs: sys.exit(f"no saved models in {a.models}: train some first (genre-nb run --only 02)")
 print(f"file: {f} ({sf.info(f).duration:.1f} s, {sf.info(f).samplerate} Hz, {sf.info(f).channels} ch); {os.cpu_count()} CPUs")
 
@@ -110,14 +119,14 @@ print(f"{'model':<12}{'family':<10}{'runtime':<13}{'cold CLI s (median)':>21}{'g
 for d in dirs:
     p0 = load_predictor(d)
     # without the ONNX copies: a network loads Keras, a classical pipeline scikit-learn (and transfer both)
-    fallback = {"classical": "scikit-learn", "transfer": "keras+sklearn"}.get(p0.family, "keras")
+    fallback = {"classical": "scikit-learn", "transfer": "keras+sklearn", "pretrained": "keras+numpy"}.get(p0.family, "keras")
     cases = [(d, p0.runtime)] + ([(keras_only(d), fallback)] if p0.runtime == "onnxruntime" else [])
     for path, runtime in cases:
         cold = cold_cli(path)
         load, warm = warm_api(path)
         p = p0
         warm_of.setdefault(d.name, statistics.median(warm))
-        g_cold, g_warm = (1.5, 0.2) if p.family == "classical" else (2.5, None)
+        g_cold, g_warm = (1.5, 0.2) if p.family == "classical" else (1.5, None) if p.family == "pretrained" else (2.5, None)
         ok = lambda v, g: "" if g is None else ("ok" if v <= g else "MISSED")
         print(f"{d.name:<12}{p.family:<10}{runtime:<13}{cold:>17.2f} {ok(cold, g_cold):>3}{g_cold:>7g}{load:>8.2f}"
               f"{statistics.median(warm):>17.3f} {ok(statistics.median(warm), g_warm):>3}{'' if g_warm is None else g_warm:>7}")

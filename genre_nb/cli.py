@@ -15,7 +15,7 @@ from .config import GENRES, N_JOBS, GenreNbError
 
 # %% auto #0
 __all__ = ['app', 'USER_ERRORS', 'check', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict',
-           'embed', 'tags', 'stop_workers', 'main']
+           'embed', 'tags', 'pretrain', 'stop_workers', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
@@ -254,32 +254,50 @@ def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'aut
     if any(r["status"] == "failed" for r in runs): raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #3b23b446
+def _model_line(predictor, asked) -> str:
+    "Which model answers, and why it was picked (the shipped one: what its card says)."
+    from genre_nb.models import describe_rank
+    m = predictor.meta
+    if predictor.family == "pretrained":
+        why = "asked for" if asked else "no model trained on real music in reports/models"
+        return (f"model: the shipped genre model ({m.get('model')}; {m.get('dataset')}; by artist {m.get('track_accuracy', 0):.1%}; "
+                f"{why}): {predictor.path}")
+    return f"model: {predictor.path} ({m.get('model', predictor.family)} on {m.get('dataset', '?')}; picked for: {describe_rank(m)})"
+
+def _print_prediction(r, as_json):
+    "One file's result: a JSON line, or a line (stderr without a genre) and its timeline below it."
+    if as_json: typer.echo(json.dumps(r.to_dict())); return
+    typer.echo(str(r), err=not r.ok)
+    for start, g, p in r.timeline: typer.echo(f"  {int(start // 60):d}:{start % 60:05.2f}  {g:<10} {p:.0%}")
+
 @app.command()
 def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
-            model: Optional[Path] = typer.Option(None, help="A model file, a model folder, or a folder above them (its best). Default: reports/models."),
+            model: Optional[Path] = typer.Option(None, help="A model file or folder, a folder above them (its best), or 'pretrained' (the shipped model). "
+                                                 "Default: the best trained on real music in reports/models, else the shipped model."),
             top: int = typer.Option(3, help="How many genres to show per file (1 to 10)."),
             min_confidence: float = typer.Option(0.4, help="A top probability below this is marked UNCERTAIN (0 to 1)."),
-            n_jobs: int = typer.Option(N_JOBS, help="Worker processes for many files, or for one file over 2 minutes (1: none)."),
-            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: [[genre, p], ...], ...}.")):
+            timeline: bool = typer.Option(False, "--timeline", help="Also a genre per stretch of each file (see --timeline-seconds)."),
+            timeline_seconds: float = typer.Option(30.0, help="The length of a stretch of --timeline, in seconds (at least 3)."),
+            n_jobs: int = typer.Option(N_JOBS, help="Worker processes for many files, or for one file over 5 minutes (1: none; capped at the cores)."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: \\[\\[genre, p], ...], timeline, ...}.")):
     "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from genre_nb.models import describe_rank
     from genre_nb.predict import audio_inputs, load_predictor, predict_iter
     check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
     check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
-    _check_jobs(n_jobs)
+    check(3 <= timeline_seconds < float("inf"), "--timeline-seconds", timeline_seconds, "a number of seconds, at least 3")
+    n_jobs = _jobs(n_jobs)
     inputs = audio_inputs(files)
     if not inputs: _fail(f"no files in {', '.join(map(str, files))}: give audio files, or folders that hold some")
     try: predictor = load_predictor(model)
     except USER_ERRORS as e: _fail(e)
-    m = predictor.meta
-    typer.echo(f"model: {predictor.path} ({m.get('model', predictor.family)} on {m.get('dataset', '?')}; picked for: {describe_rank(m)})", err=True)
-    if m.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
+    typer.echo(_model_line(predictor, model is not None), err=True)
+    if predictor.meta.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
     n_ok = 0
-    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, progress=sys.stderr.isatty(), n_jobs=n_jobs):
+    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds if timeline else None,
+                          progress=sys.stderr.isatty(), n_jobs=n_jobs):
         n_ok += r.ok
-        if as_json: typer.echo(json.dumps(r.to_dict()))
-        else: typer.echo(str(r), err=not r.ok)
+        _print_prediction(r, as_json)
     if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #a5b6ca56
@@ -302,24 +320,51 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))
 
+# %% ../nbs/90_cli.ipynb #90ac8ff1
 @app.command()
 def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
          top: int = typer.Option(5, help="How many tags per file (1 to 50)."),
-         as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, tags: [[tag, p], ...]} or {file, error}.")):
+         as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, tags: \\[\\[tag, p], ...]} or {file, status, message}.")):
     "The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training needed."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from genre_nb.predict import for_each_file
-    from genre_nb.transfer import file_tags, musicnn
+    from genre_nb.audio import load_audio
+    from genre_nb.predict import for_each_file, signal_status
+    from genre_nb.transfer import MUSICNN, file_tags, musicnn
     check(1 <= top <= 50, "--top", top, "a number from 1 to 50")
     try: musicnn()
     except USER_ERRORS as e: _fail(e)
+    def one(f):  # silence and too-short clips get predict's statuses, not tags
+        y, sr = load_audio(f, MUSICNN["sr"]), MUSICNN["sr"]
+        bad = signal_status(y, sr, 1.0)
+        return dict(file=str(f), status=bad[0], message=bad[1]) if bad else dict(file=str(f), status="ok", tags=file_tags(y, sr=sr, top=top))
     n_ok = 0
-    for r in for_each_file(files, lambda f: dict(file=str(f), tags=file_tags(f, top=top))):
-        n_ok += "error" not in r
+    for r in for_each_file(files, one):
+        if "error" in r: r = dict(file=r["file"], status="unreadable", message=r["error"])
+        n_ok += r["status"] == "ok"
         if as_json: typer.echo(json.dumps(r))
-        elif "error" in r: typer.echo(f"error: {r['file']}: {r['error']}", err=True)
+        elif r["status"] != "ok": typer.echo(f"{r['file']}: {r['status'].upper()}: {r['message']}", err=True)
         else: typer.echo(f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"]))
     if not n_ok: raise typer.Exit(1)
+
+@app.command()
+def pretrain(data: list[Path] = typer.Argument(..., help="Folders of real music laid out as <genre>/<audio file> (e.g. a full GTZAN)."),
+             out: Path = typer.Option(..., "--out", help="The model folder to write; then `genre-nb predict --model OUT`."),
+             folds: int = typer.Option(5, help="Artist-grouped folds that score it for its card (at least 2)."),
+             nonmusic: int = typer.Option(8, help="Generated sounds of each kind that teach the not-music check (at least 1)."),
+             n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio while musicnn runs.")):
+    "Train the shipped model's recipe on your own folders: musicnn's layers, a calibrated head, the not-music check, a card."
+    import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from genre_nb.config import check_writable
+    check(folds >= 2, "--folds", folds, "at least 2"); check(nonmusic >= 1, "--nonmusic", nonmusic, "at least 1")
+    missing = [str(d) for d in data if not d.is_dir()]
+    if len(missing) == len(data): _fail(f"no such folder: {', '.join(missing)}")
+    for d in missing: typer.echo(f"note: {d}: no such folder, skipped", err=True)
+    try:
+        check_writable(out, "--out", folder=True)
+        from genre_nb.pretrained import pretrain as _pretrain
+        path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic, n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
+    except USER_ERRORS as e: _fail(e)
+    typer.echo(f"model written to {path}; predict with: genre-nb predict FILE --model {path}")
 
 # %% ../nbs/90_cli.ipynb #c177e91b
 def stop_workers():

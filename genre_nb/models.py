@@ -5,6 +5,7 @@
 # %% ../nbs/01b_models.ipynb #30de0003
 from __future__ import annotations
 import json, shutil, tempfile
+from importlib.resources import files
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,17 +14,17 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from . import __version__
-from .config import GenreNbError, library_versions, models_home
+from .config import GenreNbError, library_versions, models_home, umask_mode
 
 # %% auto #0
-__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'ModelError', 'model_folder', 'SavedModel', 'is_model_dir',
-           'read_meta', 'read_model', 'model_rank', 'describe_rank', 'model_dirs', 'find_model', 'explain_choice',
-           'Predictor']
+__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSIC_THRESHOLD', 'ModelError', 'model_folder',
+           'SavedModel', 'is_model_dir', 'read_meta', 'read_model', 'model_rank', 'describe_rank', 'model_dirs',
+           'shipped_model', 'find_model', 'explain_choice', 'TrackProba', 'Predictor']
 
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
 
-MODEL_FILES = ("model.joblib", "model.keras", "head.joblib")  # classical, deep, transfer (embedding + classifier)
+MODEL_FILES = ("model.joblib", "model.keras", "head.joblib", "head.npz")  # classical, deep, transfer, the shipped model (numpy head)
 TRAIN_HINT = ("train one with `genre-nb run --only 02` (classical models, minutes on the synthetic set), "
               "`genre-nb run --only 04` (the CRNN), or `genre-nb classical TABLE`")
 
@@ -32,6 +33,7 @@ def model_folder(out_dir, *, family, labels, features, meta=None, norm=None):
     "Yield a temporary folder to write the model file into; then write the shared files and move it to `out_dir`."
     out = Path(out_dir); out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp.chmod(umask_mode())  # mkdtemp makes it 0700: the model folder gets what the umask gives any new folder
     try:
         yield tmp
         (tmp / "labels.json").write_text(json.dumps([str(l) for l in labels]))
@@ -82,17 +84,20 @@ def read_model(d) -> SavedModel:
 PROTOCOL_HONESTY = ("fault-filtered", "kfold-artist", "kfold")  # most honest first; any other protocol ranks after them
 
 def model_rank(meta) -> tuple:
-    "The key `find_model` maximises: (real music, protocol honesty, track accuracy) from a model's meta.json."
+    "The key `find_model` maximises: (real music, protocol honesty, the track accuracy's lower bound, else the accuracy) of a meta.json."
     p = meta.get("protocol")
     honesty = len(PROTOCOL_HONESTY) - (PROTOCOL_HONESTY.index(p) if p in PROTOCOL_HONESTY else len(PROTOCOL_HONESTY))
-    return (not meta.get("synthetic", False), honesty, meta.get("track_accuracy") or -1.0)
+    # the interval's lower bound: a model scored on 4 tracks (50% [0, 100]) cannot outrank one scored on 100 (73% [64, 81])
+    score = meta.get("track_ci_low") if meta.get("track_ci_low") is not None else meta.get("track_accuracy")
+    return (not meta.get("synthetic", False), honesty, -1.0 if score is None else score)
 
 def describe_rank(meta) -> str:
     "What `model_rank` weighs, in words: 'real music, protocol kfold-artist, track accuracy 71.2%'."
     acc = meta.get("track_accuracy")
     return (f"{'SYNTHETIC data' if meta.get('synthetic') else 'real music'}, protocol {meta.get('protocol') or 'not recorded'}"
             f"{'' if meta.get('protocol') in PROTOCOL_HONESTY else ' (ranked after fault-filtered, kfold-artist, kfold)'}, "
-            f"track accuracy {'not recorded' if acc is None else f'{acc:.1%}'}")
+            f"track accuracy {'not recorded' if acc is None else f'{acc:.1%}'}"
+            + (f" (lower bound {meta['track_ci_low']:.1%} over {meta.get('n_tracks', '?')} tracks)" if meta.get("track_ci_low") is not None else ""))
 
 # %% ../nbs/01b_models.ipynb #30de000e
 def model_dirs(path) -> list:
@@ -100,9 +105,29 @@ def model_dirs(path) -> list:
     path = Path(path)
     return sorted(d for d in [path, *path.glob("*"), *path.glob("*/*"), *path.glob("*/*/*")] if is_model_dir(d))
 
+SHIPPED = "pretrained"  # the name that selects the model shipped inside the package: `predict --model pretrained`
+
+def shipped_model() -> Path | None:
+    "The folder of the genre model shipped inside the package (written by genre_nb.pretrained); None where this install has none."
+    d = Path(str(files("genre_nb") / "resources" / "pretrained"))
+    return d if is_model_dir(d) else None
+
+def _default_model() -> Path:
+    "The best model in reports/models trained on real music; else the shipped one; else the best there (synthetic)."
+    try: best = find_model(models_home())
+    except ModelError:
+        if shipped_model() is None: raise
+        return shipped_model()
+    synthetic = read_meta(best).get("synthetic", False) if best else True
+    return shipped_model() if synthetic and shipped_model() is not None else best
+
 def find_model(path=None) -> Path:
-    "The model folder that `path` names (a model file, a model folder, or a folder above them: the best usable one); default reports/models."
-    path = Path(path).expanduser() if path is not None else models_home()
+    "The model folder that `path` names (a model file, a model folder, a folder above them: the best usable one; 'pretrained': the shipped one); default: see `_default_model`."
+    if str(path) == SHIPPED:
+        if shipped_model() is None: raise ModelError("this install of genre-nb has no shipped model: rebuild it with nbs/04b_pretrained.ipynb")
+        return shipped_model()
+    if path is None: return _default_model()
+    path = Path(path).expanduser()
     if path.is_file() and path.name in MODEL_FILES: path = path.parent
     if not path.exists(): raise ModelError(f"no saved model at {path}: {TRAIN_HINT}")
     if is_model_dir(path): return path
@@ -118,9 +143,10 @@ def find_model(path=None) -> Path:
 def explain_choice(path=None) -> str:
     "Why `find_model(path)` picks the model it picks: the usable models below `path`, best first, each with what ranked it."
     best = find_model(path)
-    base = Path(path).expanduser() if path is not None else models_home()
+    base = models_home() if path is None else best if str(path) == SHIPPED else Path(path).expanduser()
     usable = {}
-    for d in model_dirs(base if base.is_dir() else best):
+    extra = [shipped_model()] if path is None and shipped_model() else []  # the default weighs the shipped model too
+    for d in model_dirs(base if base.is_dir() else best) + extra:
         try: usable[d] = read_meta(d)
         except ModelError as e: usable[d] = dict(error=str(e))
     order = sorted(usable, key=lambda d: (d == best, "error" not in usable[d], () if "error" in usable[d] else model_rank(usable[d])), reverse=True)
@@ -128,9 +154,18 @@ def explain_choice(path=None) -> str:
                      f"{usable[d]['error'].split(': ', 1)[-1] if 'error' in usable[d] else describe_rank(usable[d])}" for d in order)
 
 # %% ../nbs/01b_models.ipynb #47ec838a
+NOT_MUSIC_THRESHOLD = 0.5  # a model's probability that a signal is not music from which a prediction says so (status "not music")
+
+class TrackProba(NamedTuple):
+    "What a model that hears a whole signal at once makes of it (`Predictor.track_proba`)."
+    proba: np.ndarray  # (len(labels),) probabilities of the whole signal
+    windows: int  # how many windows (patches) it heard
+    timeline: list | None = None  # [(start seconds, probabilities), ...] per stretch of the signal, where asked for
+    not_music: float | None = None  # the probability that this is not music at all, from models that check
+
 @dataclass
 class Predictor:
-    "A loaded model: `proba` maps (n, samples) windows at `sr` to (n, len(labels)) probabilities, or `track_proba` a whole signal to one row."
+    "A loaded model: `proba` maps (n, samples) windows at `sr` to (n, len(labels)) probabilities, or `track_proba` a whole signal to a `TrackProba`."
     path: Path
     family: str
     labels: list
@@ -138,5 +173,6 @@ class Predictor:
     seconds: float
     proba: Callable | None = field(repr=False)  # windows -> probabilities, averaged over the file's windows
     meta: dict = field(default_factory=dict, repr=False)
-    track_proba: Callable | None = field(default=None, repr=False)  # whole signal -> (probabilities, windows), for models that classify a track at once
+    track_proba: Callable | None = field(default=None, repr=False)  # (signal, timeline_seconds=None) -> TrackProba
     runtime: str = "scikit-learn"  # what runs the model: scikit-learn, or for networks onnxruntime or keras (genre_nb.runtime)
+    min_seconds: float | None = None  # the shortest signal it takes (shorter than `seconds`: padded or tiled); None: `seconds`

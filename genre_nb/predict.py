@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 
 from .audio import AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info, load_audio
-from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError
-from .models import ModelError, Predictor, TRAIN_HINT, find_model, is_model_dir, read_model
+from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError, usable_jobs
+from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, find_model, is_model_dir, read_model
 
 # %% auto #0
 __all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'MIN_FILES', 'LONG_SECONDS',
-           'load_predictor', 'windows', 'Prediction', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter',
-           'predict']
+           'load_predictor', 'windows', 'Prediction', 'signal_status', 'predict_file', 'audio_inputs', 'for_each_file',
+           'predict_iter', 'predict']
 
 # %% ../nbs/80_predict.ipynb #47ec838a
 def _family_loader(family):
@@ -28,10 +28,12 @@ def _family_loader(family):
         from genre_nb.runtime import deep_predictor; return deep_predictor  # ONNX Runtime where the folder has the copy: no TensorFlow
     if family == "transfer":
         from genre_nb.transfer import transfer_predictor; return transfer_predictor
+    if family == "pretrained":
+        from genre_nb.pretrained import pretrained_predictor; return pretrained_predictor  # numpy and ONNX Runtime only
     raise ModelError(f"unknown model family {family!r}; {TRAIN_HINT}")
 
 def load_predictor(path=None) -> Predictor:
-    "The `Predictor` of the model that `path` names (see `genre_nb.models.find_model`); default: the best in reports/models."
+    "The `Predictor` of the model that `path` names (see `genre_nb.models.find_model`; 'pretrained': the shipped one); default: the best trained on real music in reports/models, else the shipped one."
     saved = read_model(find_model(path))
     loader = _family_loader(saved.family)
     try: return loader(saved)
@@ -50,7 +52,7 @@ def windows(y, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
     return np.stack([y[s:s + n] for s in starts])
 
 # %% ../nbs/80_predict.ipynb #9e0d0003
-STATUSES = ("ok", "uncertain", "silent", "too short", "unreadable", "missing")
+STATUSES = ("ok", "uncertain", "not music", "silent", "too short", "unreadable", "missing")
 MIN_CONFIDENCE = 0.4  # top probability below this: uncertain (10 genres: chance is 0.1)
 MIN_MARGIN = 0.1  # top probability less than this above the second: uncertain
 SILENCE_PEAK = 1e-3  # -60 dBFS
@@ -66,13 +68,15 @@ class Prediction:
     seconds: float | None = None
     model: str = ""
     message: str = ""  # why there is no genre, or why it is uncertain
+    short: bool = False  # shorter than the model's window: padded or tiled to it (the message says which)
+    timeline: list = field(default_factory=list)  # [[start seconds, genre, probability], ...] per stretch, where asked for
 
     @property
     def ok(self) -> bool: return self.status in ("ok", "uncertain")
     def to_dict(self) -> dict: return asdict(self)
     def __str__(self):
         if not self.ok: return f"{self.file}: {self.status.upper()}: {self.message}"
-        flag = f" (UNCERTAIN: {self.message})" if self.status == "uncertain" else ""
+        flag = f" (UNCERTAIN: {self.message})" if self.status == "uncertain" else f" (SHORT: {self.message})" if self.short else ""
         return f"{self.file}: " + ", ".join(f"{g} {p:.1%}" for g, p in self.top) + flag
 
 def _status(p, min_confidence) -> tuple:
@@ -82,33 +86,62 @@ def _status(p, min_confidence) -> tuple:
     if first - second < MIN_MARGIN: return "uncertain", f"the top two genres are within {first - second:.1%} of each other"
     return "ok", ""
 
-# %% ../nbs/80_predict.ipynb #d83e891e
-def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE, progress=False, pool=None) -> Prediction:
-    "The `Prediction` of one path, or of array `src` at rate `sr`; `pool` (see `predict_iter`) spreads its windows over worker processes."
+# %% ../nbs/80_predict.ipynb #b2d0d004
+def signal_status(y, sr, min_seconds) -> tuple | None:
+    "('too short' or 'silent', why) for a signal no model should classify; None for one it can (`genre-nb tags` checks the same)."
+    if len(y) < min_seconds * sr: return "too short", f"{len(y) / sr:.2f} s long; at least {min_seconds:g} s is needed"
+    if np.abs(y).max() < SILENCE_PEAK: return "silent", "every sample is below -60 dBFS"
+    return None
+
+def _timeline(labels, starts, proba) -> list:
+    "[[start seconds, top genre, its probability], ...] of a stretch-by-stretch probability table."
+    return [[round(float(s), 2), labels[int(np.argmax(q))], round(float(np.max(q)), 4)] for s, q in zip(starts, proba)]
+
+def _window_proba(predictor, y, *, batch, pool, progress, name) -> np.ndarray:
+    "(windows, classes) probabilities of every window of `y` (see `windows`), in blocks of `batch`, in `pool` where given."
+    from tqdm.auto import tqdm
+    w = windows(y, predictor.sr, predictor.seconds)
+    starts = range(0, len(w), batch)
+    parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in starts]) if pool else (predictor.proba(w[i:i + batch]) for i in starts)
+    # the bar counts blocks as their results arrive (from the workers too), not as they are handed out
+    parts = tqdm(parts, total=len(starts), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
+    return np.concatenate(list(parts))
+
+def _heard(predictor, y, timeline_seconds, **kw) -> TrackProba:
+    "What `predictor` makes of signal `y`: a whole-signal model's own answer, else the mean of its windows' (and their timeline)."
+    if predictor.track_proba is not None:
+        return predictor.track_proba(y, timeline_seconds=timeline_seconds) if timeline_seconds else predictor.track_proba(y)
+    P = _window_proba(predictor, y, **kw)
+    tl = None
+    if timeline_seconds:  # consecutive windows, `timeline_seconds` of them at a time (the last window ends at the end)
+        k = max(1, int(round(timeline_seconds / (predictor.seconds or len(y) / predictor.sr))))
+        tl = [(i * (predictor.seconds or 0), P[i:i + k].mean(0)) for i in range(0, len(P), k)]
+    return TrackProba(P.mean(0), len(P), tl)
+
+def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE, timeline_seconds=None,
+                 progress=False, pool=None) -> Prediction:
+    "The `Prediction` of one path, or of array `src` at rate `sr`; `timeline_seconds`: a genre per stretch that long too; `pool`: see `predict_iter`."
     name = str(src) if not isinstance(src, np.ndarray) else "<array>"
     res = dict(file=name, model=str(predictor.path))
     try: y = load_audio(src, predictor.sr, orig_sr=sr)
     except FileNotFoundError: return Prediction(status="missing", message="no such file", **res)
     except (EmptyAudioError, CorruptAudioError, UnsupportedFormatError) as e: return Prediction(status="unreadable", message=e.problem, **res)
-    res["seconds"] = round(len(y) / predictor.sr, 2)
-    need = max(MIN_SECONDS, predictor.seconds)
-    if len(y) < need * predictor.sr:
-        return Prediction(status="too short", message=f"{len(y) / predictor.sr:.2f} s long; at least {need:g} s is needed", **res)
-    if np.abs(y).max() < SILENCE_PEAK: return Prediction(status="silent", message="every sample is below -60 dBFS", **res)
-    if predictor.track_proba is not None: p, n = predictor.track_proba(y)
-    else:
-        from tqdm.auto import tqdm
-        w = windows(y, predictor.sr, predictor.seconds)
-        starts = range(0, len(w), batch)
-        parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in starts]) if pool else (predictor.proba(w[i:i + batch]) for i in starts)
-        # the bar counts blocks as their results arrive (from the workers too), not as they are handed out
-        parts = tqdm(parts, total=len(starts), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
-        p, n = np.concatenate(list(parts)).mean(axis=0), len(w)
-    order = np.argsort(-p)[:max(1, top)]
-    status, message = _status(p, min_confidence)
-    return Prediction(status=status, genre=predictor.labels[order[0]], top=[[predictor.labels[i], round(float(p[i]), 4)] for i in order],
-                      windows=int(n), message=message, **res)
+    secs = len(y) / predictor.sr; res["seconds"] = round(secs, 2)
+    bad = signal_status(y, predictor.sr, predictor.min_seconds if predictor.min_seconds is not None else max(MIN_SECONDS, predictor.seconds))
+    if bad: return Prediction(status=bad[0], message=bad[1], **res)
+    r = _heard(predictor, y, timeline_seconds, batch=batch, pool=pool, progress=progress, name=name)
+    if r.not_music is not None and r.not_music >= NOT_MUSIC_THRESHOLD:
+        return Prediction(status="not music", windows=int(r.windows), message=f"sounds unlike music ({r.not_music:.0%} by the model's check): "
+                          "noise, a steady tone, hum, clicks or speech?", **res)
+    order = np.argsort(-r.proba)[:max(1, top)]
+    status, message = _status(r.proba, min_confidence)
+    short = secs < predictor.seconds
+    if short and status == "ok": message = f"{secs:.2f} s, tiled to the model's {predictor.seconds:.2f} s window"
+    return Prediction(status=status, genre=predictor.labels[order[0]], top=[[predictor.labels[i], round(float(r.proba[i]), 4)] for i in order],
+                      windows=int(r.windows), message=message, short=bool(short), **res,
+                      timeline=_timeline(predictor.labels, *zip(*r.timeline)) if r.timeline else [])
 
+# %% ../nbs/80_predict.ipynb #5b23a3c5
 def audio_inputs(paths) -> list:
     "Files to predict: each path itself, or every non-hidden file under a folder (sorted); missing paths kept, to be reported."
     out = []
@@ -124,6 +157,7 @@ def for_each_file(paths, fn):
         except AudioError as e: yield dict(file=str(f), error=e.problem)
         except FileNotFoundError: yield dict(file=str(f), error="no such file")
 
+# %% ../nbs/80_predict.ipynb #abc77918
 # In a worker process, the predictor is loaded once and kept on the module (named in full, so the functions
 # below find it also when they were defined in a notebook and sent to the workers by value).
 def _init_worker(model_path):
@@ -144,30 +178,35 @@ ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_N
 # 8 files one process / 2 workers, classical 1.3 / 1.3 s, CNN 0.4 / 0.6; 16 files 2.6 / 2.1, 0.9 / 0.8; 5 min 1.8 / 1.6
 MIN_FILES, LONG_SECONDS = 16, 300.0
 
-def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1,
+def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None, progress=False, n_jobs=1,
                  min_files=MIN_FILES, long_seconds=LONG_SECONDS):
-    "Yield the `Prediction` of each file in `paths`, in order; `n_jobs` > 1: `min_files` or more files (or one file over `long_seconds`) in worker processes."
-    files, kw = audio_inputs(paths), dict(top=top, min_confidence=min_confidence)
+    "Yield the `Prediction` of each file in `paths`, in order; `n_jobs` > 1 (capped at the cores and files): `min_files` or more files (or one over `long_seconds`) in worker processes."
+    files, kw = audio_inputs(paths), dict(top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds)
     one_long = len(files) == 1 and predictor.proba is not None and _seconds(files[0]) > long_seconds
-    if n_jobs == 1 or not is_model_dir(predictor.path) or not (len(files) >= min_files or one_long):
+    n = usable_jobs(n_jobs, None if one_long else len(files))  # never more workers than cores or files (--n-jobs 1000: the cores)
+    if n == 1 or not is_model_dir(predictor.path) or not (len(files) >= min_files or one_long):
         for f in files: yield predict_file(predictor, f, progress=progress, **kw)
         return
     from joblib.externals.loky import ProcessPoolExecutor  # loky: fresh worker processes that never re-run the caller's script
-    n = os.cpu_count() if n_jobs == -1 else n_jobs
-    with ProcessPoolExecutor(n, initializer=_init_worker, initargs=(str(predictor.path),), env=ONE_THREAD) as ex:
+    ex = ProcessPoolExecutor(n, initializer=_init_worker, initargs=(str(predictor.path),), env=ONE_THREAD)
+    try:
         if one_long: yield predict_file(predictor, files[0], pool=ex, progress=progress, **kw)
         else: yield from ex.map(_predict_in_worker, [(f, kw) for f in files])
+    except BaseException:  # Ctrl-C, SIGTERM (the CLI turns it into SystemExit), a closed generator: no worker outlives us
+        ex.shutdown(wait=False, kill_workers=True); raise
+    ex.shutdown(wait=True)
 
 def _seconds(path) -> float:
     "A file's duration from its header, 0 when it cannot be read (its prediction will say why)."
     try: return audio_info(path)["duration"]
     except (AudioError, FileNotFoundError): return 0.0
 
-def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, progress=False, n_jobs=1, **pool_kw) -> list:
-    "A list of `Prediction`s, with `model` a Predictor, a path (see `find_model`) or None (the best in reports/models)."
+def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None, progress=False, n_jobs=1, **pool_kw) -> list:
+    "A list of `Prediction`s, with `model` a Predictor, a path or 'pretrained' (see `find_model`), or None (see `load_predictor`)."
     from tqdm.auto import tqdm
     if not 1 <= int(top): raise GenreNbError(f"top must be at least 1, got {top}")
+    if timeline_seconds is not None and not timeline_seconds > 0: raise GenreNbError(f"timeline_seconds must be positive, got {timeline_seconds}")
     predictor = model if isinstance(model, Predictor) else load_predictor(model)
     files = audio_inputs(paths)
-    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, n_jobs=n_jobs, **pool_kw), total=len(files), desc="predicting",
-                     unit="file", disable=not progress))
+    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds, n_jobs=n_jobs,
+                                  **pool_kw), total=len(files), desc="predicting", unit="file", disable=not progress))

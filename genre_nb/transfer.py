@@ -14,7 +14,7 @@ from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
 from .config import N_JOBS, GenreNbError, usable_jobs
 from .features import Extraction, level_key, set_level
-from .models import ModelError, Predictor, SavedModel
+from .models import ModelError, Predictor, SavedModel, TrackProba
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
 # pandas (and the data module, which needs it) load where tables are made: predicting needs neither
 if TYPE_CHECKING: import pandas as pd
@@ -231,11 +231,13 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))  # its ONNX copy, else the Keras port
     head = load_head(saved.path, "head", "sklearn" if runtime == "keras" else runtime)  # its ONNX copy, else scikit-learn
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
-    def track_proba(y):  # the training rows were track means of patch embeddings: classify the mean
-        E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw")), net), p["layer"])  # no level named: raw
-        rows = E.mean(0, keepdims=True) if p.get("per") == "track" else E
-        return full_proba(head, rows, saved.labels).mean(0), len(E)
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
+    def proba(E):  # the training rows were track means of patch embeddings: classify the mean
+        return full_proba(head, E.mean(0, keepdims=True) if p.get("per") == "track" else E, saved.labels).mean(0)
+    def track_proba(y, timeline_seconds=None) -> TrackProba:
+        E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw")), net), p["layer"])  # no level named: raw
+        k = max(1, int(round((timeline_seconds or 1) / seconds)))  # patches a stretch of the timeline
+        return TrackProba(proba(E), len(E), [(i * seconds, proba(E[i:i + k])) for i in range(0, len(E), k)] if timeline_seconds else None)
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
 
