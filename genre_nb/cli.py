@@ -294,13 +294,24 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
     typer.echo(_model_line(predictor, model is not None), err=True)
     if predictor.meta.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
     n_ok = 0
-    for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds if timeline else None,
-                          progress=sys.stderr.isatty(), n_jobs=n_jobs):
-        n_ok += r.ok
-        _print_prediction(r, as_json)
+    try:
+        for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds if timeline else None,
+                              progress=sys.stderr.isatty(), n_jobs=n_jobs):
+            n_ok += r.ok
+            _print_prediction(r, as_json)
+    except USER_ERRORS as e: _fail(e)  # a damaged model folder found at the first file
     if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #a5b6ca56
+def _load_musicnn():
+    "musicnn, loaded and run once with TensorFlow's C++ start-up lines (oneDNN, absl) kept off the terminal."
+    import numpy as np
+    from genre_nb.deep import quiet_stderr
+    from genre_nb.transfer import MUSICNN, musicnn
+    with quiet_stderr():
+        net = musicnn(); net.predict_on_batch(np.zeros((1, MUSICNN["n_frames"], MUSICNN["n_mels"]), np.float32))
+    return net
+
 @app.command()
 def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
           out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
@@ -311,12 +322,13 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.features import LEVELS
-    from genre_nb.transfer import LAYERS, extract_embeddings, musicnn
+    from genre_nb.transfer import LAYERS, extract_embeddings
     check(layer in (*LAYERS, "pool"), "--layer", layer, " | ".join((*LAYERS, "pool")))
     check(per in ("track", "patch"), "--per", per, "track | patch")
     check(level in LEVELS, "--level", level, " | ".join(LEVELS))
     n_jobs = _jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
-    try: musicnn()
+    if not data_dir.is_dir(): _fail(f"{data_dir}: no such folder (a dataset folder is laid out as <genre>/<audio file>)")
+    try: _load_musicnn()
     except USER_ERRORS as e: _fail(e)
     _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))
 
@@ -329,9 +341,9 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.audio import load_audio
     from genre_nb.predict import for_each_file, signal_status
-    from genre_nb.transfer import MUSICNN, file_tags, musicnn
+    from genre_nb.transfer import MUSICNN, file_tags
     check(1 <= top <= 50, "--top", top, "a number from 1 to 50")
-    try: musicnn()
+    try: _load_musicnn()
     except USER_ERRORS as e: _fail(e)
     def one(f):  # silence and too-short clips get predict's statuses, not tags
         y, sr = load_audio(f, MUSICNN["sr"]), MUSICNN["sr"]
@@ -339,7 +351,7 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
         return dict(file=str(f), status=bad[0], message=bad[1]) if bad else dict(file=str(f), status="ok", tags=file_tags(y, sr=sr, top=top))
     n_ok = 0
     for r in for_each_file(files, one):
-        if "error" in r: r = dict(file=r["file"], status="unreadable", message=r["error"])
+        if "error" in r: r = dict(file=r["file"], status="missing" if r["error"] == "no such file" else "unreadable", message=r["error"])
         n_ok += r["status"] == "ok"
         if as_json: typer.echo(json.dumps(r))
         elif r["status"] != "ok": typer.echo(f"{r['file']}: {r['status'].upper()}: {r['message']}", err=True)
@@ -361,9 +373,13 @@ def pretrain(data: list[Path] = typer.Argument(..., help="Folders of real music 
     for d in missing: typer.echo(f"note: {d}: no such folder, skipped", err=True)
     try:
         check_writable(out, "--out", folder=True)
+        _load_musicnn()
         from genre_nb.pretrained import pretrain as _pretrain
         path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic, n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
+    from genre_nb.models import read_meta
+    from genre_nb.pretrained import card_summary
+    if not sys.stderr.isatty(): typer.echo(card_summary(read_meta(path)["card"]))  # on a terminal, pretrain has printed it
     typer.echo(f"model written to {path}; predict with: genre-nb predict FILE --model {path}")
 
 # %% ../nbs/90_cli.ipynb #c177e91b
@@ -375,7 +391,8 @@ def stop_workers():
 
 def main():
     "Entry point of the `genre-nb` console script."
-    import atexit, signal
+    import atexit, signal, warnings
+    warnings.formatwarning = lambda message, category, *_, **__: f"warning: {message}\n"  # a line, not the library's source line
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # `kill`: exit through the clean-up below
     atexit.register(stop_workers)
     app()

@@ -130,6 +130,9 @@ def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_con
     bad = signal_status(y, predictor.sr, predictor.min_seconds if predictor.min_seconds is not None else max(MIN_SECONDS, predictor.seconds))
     if bad: return Prediction(status=bad[0], message=bad[1], **res)
     r = _heard(predictor, y, timeline_seconds, batch=batch, pool=pool, progress=progress, name=name)
+    if len(r.proba) != len(predictor.labels):  # a labels.json that is not the model's: no guessing which genre is which
+        raise ModelError(f"{predictor.path}: labels.json names {len(predictor.labels)} genres, the model gives {len(r.proba)} probabilities: "
+                         f"a damaged model folder; {TRAIN_HINT}")
     if r.not_music is not None and r.not_music >= NOT_MUSIC_THRESHOLD:
         return Prediction(status="not music", windows=int(r.windows), message=f"sounds unlike music ({r.not_music:.0%} by the model's check): "
                           "noise, a steady tone, hum, clicks or speech?", **res)

@@ -88,7 +88,7 @@ def softmax(z, temperature=1.0) -> np.ndarray:
 
 # %% ../nbs/04b_pretrained.ipynb #572ba853
 def artist_cv(ts: TrainingSet, *, C=1.0, folds=5, seed=0) -> np.ndarray:
-    "(clips, genres) out-of-fold logits of each clip of `ts`, from folds grouped by artist (columns: sorted genres)."
+    "(clips, genres) out-of-fold logits of each clip of `ts`, from folds grouped by artist (columns: sorted genres; NaN rows: never tested)."
     from genre_nb.splits import kfold_splits
     genres = np.array(sorted(ts.tracks.genre.unique()))
     y, pos = ts.tracks.genre.to_numpy(), {t: i for i, t in enumerate(ts.tracks.track_id)}
@@ -98,12 +98,13 @@ def artist_cv(ts: TrainingSet, *, C=1.0, folds=5, seed=0) -> np.ndarray:
         X, owner, w = patch_rows(ts.patches, tr)
         h = head_arrays(fit_head(X, y[owner], w, C=C))
         z = logits(h, np.stack([ts.patches[i].mean(0) for i in te]))
+        out[te] = -np.inf  # a genre this fold did not train on (one artist only, left out of the folds): probability 0
         out[np.ix_(te, [list(genres).index(c) for c in h["classes"]])] = z
     return out
 
 def fit_temperature(z, y_idx) -> float:
     "The temperature that minimises the log loss of logits `z` against class indices `y_idx` (a fine grid over 0.2-10)."
-    ok = ~np.isnan(z).any(1)
+    ok = ~np.isnan(z).any(1)  # clips never tested are left out
     grid = np.exp(np.linspace(np.log(0.2), np.log(10), 400))
     nll = [-np.log(softmax(z[ok], t)[np.arange(ok.sum()), y_idx[ok]] + 1e-12).mean() for t in grid]
     return float(grid[int(np.argmin(nll))])
@@ -134,7 +135,7 @@ def music_check_cv(ts: TrainingSet, kinds, nonmusic, *, folds=5, seed=0, C=0.1) 
     "How the check does on what it did not train on: real clips flagged (artist folds), and each kind of sound flagged when left out."
     from genre_nb.splits import kfold_splits
     pos, kinds = {t: i for i, t in enumerate(ts.tracks.track_id)}, np.asarray(kinds)
-    p_music = np.zeros(len(ts.patches))
+    p_music = np.full(len(ts.patches), np.nan)  # a clip of a genre left out of the folds is never tested
     for split in kfold_splits(ts.tracks, folds, seed, grouped=True):
         h = head_arrays(fit_music_check([ts.patches[pos[t]] for t in split["train"]], nonmusic, C=C))
         te = [pos[t] for t in split["test"]]
@@ -145,8 +146,8 @@ def music_check_cv(ts: TrainingSet, kinds, nonmusic, *, folds=5, seed=0, C=0.1) 
         p = softmax(logits(h, np.stack([p.mean(0) for p, kk in zip(nonmusic, kinds) if kk == k])))[:, 1]
         left_out[str(k)] = [int((p >= NOT_MUSIC_THRESHOLD).sum()), int(len(p))]
     flagged = ts.tracks.track_id[p_music >= NOT_MUSIC_THRESHOLD].tolist()
-    return dict(music_flagged=len(flagged), music_total=len(p_music), music_flagged_ids=flagged,
-                music_max_p=float(p_music.max()), nonmusic_flagged_left_out=left_out, threshold=NOT_MUSIC_THRESHOLD)
+    return dict(music_flagged=len(flagged), music_total=int((~np.isnan(p_music)).sum()), music_flagged_ids=flagged,
+                music_max_p=float(np.nanmax(p_music)), nonmusic_flagged_left_out=left_out, threshold=NOT_MUSIC_THRESHOLD)
 
 # %% ../nbs/04b_pretrained.ipynb #3240a088
 WEAKNESSES = (
@@ -161,7 +162,8 @@ WEAKNESSES = (
 def build_card(ts: TrainingSet, z, temperature, check, *, C, folds, seed) -> dict:
     "The model card of a shipped model from its training set, out-of-fold logits `z`, temperature and check figures."
     from genre_nb.evaluate import metric_record
-    t, genres = ts.tracks, sorted(ts.tracks.genre.unique())
+    genres, tested = sorted(ts.tracks.genre.unique()), ~np.isnan(z).any(1)  # clips of a genre by one artist are never tested
+    t, z = ts.tracks[tested], z[tested]
     y = np.searchsorted(genres, t.genre)
     rec = metric_record("musicnn-all+logreg (shipped)", "kfold-artist", "track", t.genre, np.array(genres)[z.argmax(1)],
                         groups=t.track_id, labels=genres, dataset=" + ".join(dict.fromkeys(t.source)), family="pretrained",
@@ -169,12 +171,13 @@ def build_card(ts: TrainingSet, z, temperature, check, *, C, folds, seed) -> dic
     before, ece_before = reliability(softmax(z), y)
     after, ece_after = reliability(softmax(z, temperature), y)
     per_genre = {g: dict(clips=int(len(d)), seconds=round(float(d.duration.sum()), 1), artists=int(d.group.nunique()))
-                 for g, d in t.groupby("genre")}
+                 for g, d in ts.tracks.groupby("genre")}
     right = z.argmax(1) == y
     return dict(protocol="kfold-artist", folds=folds, seed=seed, C=C, temperature=round(temperature, 4), record=rec.to_dict(),
                 by_source={s: round(float(right[t.source == s].mean()), 4) for s in dict.fromkeys(t.source)},
-                training=dict(clips=int(len(t)), seconds=round(float(t.duration.sum()), 1), artists=int(t.group.nunique()),
-                              sources={s: int((t.source == s).sum()) for s in dict.fromkeys(t.source)}, per_genre=per_genre),
+                training=dict(clips=int(len(ts.tracks)), seconds=round(float(ts.tracks.duration.sum()), 1), artists=int(ts.tracks.group.nunique()),
+                              sources={s: int((ts.tracks.source == s).sum()) for s in dict.fromkeys(ts.tracks.source)}, per_genre=per_genre),
+                untested=sorted(set(ts.tracks.genre[~tested])),
                 reliability=dict(before=before.to_dict("list"), after=after.to_dict("list"),
                                  ece_before=round(ece_before, 4), ece_after=round(ece_after, 4)),
                 music_check=check, weaknesses=list(WEAKNESSES))
@@ -193,7 +196,8 @@ def card_summary(card) -> str:
         f"trained on {tr['clips']} real clips ({', '.join(f'{k}: {v}' for k, v in tr['sources'].items())}), "
         f"{tr['seconds'] / 60:.0f} min, {tr['artists']} artists",
         f"by artist ({card['folds']} folds, no artist on both sides): {r['accuracy']:.1%} [{r['ci_low']:.1%}, {r['ci_high']:.1%}], "
-        f"macro F1 {r['macro_f1']:.3f}; " + ", ".join(f"{k} {v:.1%}" for k, v in card["by_source"].items()),
+        f"macro F1 {r['macro_f1']:.3f}; " + ", ".join(f"{k} {v:.1%}" for k, v in card["by_source"].items())
+        + (f"; not scored (one artist each): {', '.join(card['untested'])}" if card.get("untested") else ""),
         f"calibration: temperature {card['temperature']:.2f}, expected calibration error {rel['ece_before']:.3f} -> {rel['ece_after']:.3f}",
         f"not-music check: {mc['music_flagged']} of {mc['music_total']} real clips flagged; generated sounds of a kind it never "
         f"heard flagged: {lo} of {n}"])
@@ -277,7 +281,7 @@ def pretrain(folders, out_dir, *, C=1.0, folds=5, seed=0, nonmusic_per_kind=8, c
     if ts.tracks.genre.nunique() < 2: raise GenreNbError(f"only one genre ({ts.tracks.genre.iloc[0]}) in {', '.join(map(str, folders))}")
     genres = sorted(ts.tracks.genre.unique()); y = np.searchsorted(genres, ts.tracks.genre)
     z = artist_cv(ts, C=C, folds=folds, seed=seed)
-    T = fit_temperature(z, y)
+    T = fit_temperature(z, y)  # on the clips the folds tested
     kinds, nonmusic = nonmusic_patches(nonmusic_per_kind, seed=seed, progress=progress)
     check = music_check_cv(ts, kinds, nonmusic, folds=folds, seed=seed)
     card = build_card(ts, z, T, check, C=C, folds=folds, seed=seed)

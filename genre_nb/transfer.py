@@ -48,15 +48,16 @@ def msd_tags() -> list:
 # %% ../nbs/04a_transfer.ipynb #629b1359
 def musicnn_input(y, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
     "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz (`mel_basis`: numpy alone, see features.logmel; `level`: see features.set_level, over the whole signal)."
-    import librosa
     from genre_nb.features import mel_power
     p = MUSICNN
     if sr != p["sr"]: raise ValueError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
     y = set_level(np.asarray(y, np.float32)[None], level)[0]  # the whole signal: its patches' mean is the track's row
     need = (p["n_frames"] - 1) * p["hop_length"] + 1
     if len(y) < need: y = np.tile(y, -(-need // max(len(y), 1)))[:need]
-    S = (mel_power(y, mel_basis, p["n_fft"], p["hop_length"]) if mel_basis is not None else
-         librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"], n_mels=p["n_mels"])).T
+    if mel_basis is None:
+        import librosa  # only here: given a stored filterbank (prediction), numpy alone
+        S = librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"], n_mels=p["n_mels"]).T
+    else: S = mel_power(y, mel_basis, p["n_fft"], p["hop_length"]).T
     L = np.log10(10000 * S + 1).astype(np.float32)
     n = len(L) // p["n_frames"]
     return L[: n * p["n_frames"]].reshape(n, p["n_frames"], p["n_mels"])
