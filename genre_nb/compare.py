@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .config import fmt_seconds
 from .evaluate import plot_confusion, read_records
 
 # %% auto #0
-__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'seconds_text', 'training_note', 'at_epoch_cap',
-           'is_partial', 'load_records', 'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of',
+__all__ = ['DEEP_MODELS', 'SUMMARY_COLUMNS', 'REFERENCES', 'family_of', 'training_note', 'at_epoch_cap', 'is_partial',
+           'load_records', 'newest_dataset', 'summary_table', 'format_summary', 'leak_gaps', 'best_of',
            'plot_best_confusions', 'per_genre_f1', 'plot_accuracy', 'plot_train_test']
 
 # %% ../nbs/05_comparison.ipynb #c83357e9
@@ -29,11 +30,6 @@ def _records(metrics_dir) -> pd.DataFrame:
     if recs.empty: raise FileNotFoundError(f"no metric records in {metrics_dir}: run the model notebooks first (genre-nb run --only 02,03,04)")
     return recs
 
-# %% ../nbs/05_comparison.ipynb #936c6aca
-def seconds_text(s) -> str:
-    "Seconds as a reader counts them: '1.7 s', '42 s', '3.5 min'."
-    return f"{s:.1f} s" if s < 10 else f"{s:.0f} s" if s < 90 else f"{s / 60:.1f} min"
-
 # %% ../nbs/05_comparison.ipynb #90f4d9e0
 def training_note(record) -> str:
     "How a record's model was trained: folds run of the protocol's, epochs, seconds (e.g. '2 of 5 folds, 2 epochs, 31 s')."
@@ -43,7 +39,7 @@ def training_note(record) -> str:
     if isinstance(record.get("epochs_run"), list) and record["epochs_run"]: parts.append(f"{round(float(np.mean(record['epochs_run'])))} epochs")
     if at_epoch_cap(record): parts.append(f"stopped at the {p['epochs']}-epoch cap")
     secs = record.get("seconds")
-    if isinstance(secs, (int, float)) and not pd.isna(secs): parts.append(seconds_text(secs))
+    if isinstance(secs, (int, float)) and not pd.isna(secs): parts.append(fmt_seconds(secs))
     return ", ".join(parts)
 
 # %% ../nbs/05_comparison.ipynb #c9e94939
@@ -115,10 +111,8 @@ def plot_best_confusions(records, protocol="kfold", level="track", families=("cl
     if not best: raise ValueError(f"no {protocol} {level}-level records to plot")
     fig, axs = plt.subplots(1, len(best), figsize=(6.5 * len(best), 5.8), squeeze=False)
     for ax, b in zip(axs[0], best):
-        plot_confusion(b, ax=ax); ax.set_title(f"best {b['family']}: {ax.get_title()}", fontsize=10)
-        for t in ax.texts:  # readable numbers, zeros left blank
-            t.set_fontsize(9)
-            if float(t.get_text()) == 0: t.set_text("")
+        plot_confusion(b, ax=ax, annot_size=9, blank_zeros=True)
+        ax.set_title(f"best {b['family']}: {ax.get_title()}", fontsize=10)
     fig.tight_layout()
     return fig
 

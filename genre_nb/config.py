@@ -11,7 +11,8 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'cpu_cores',
            'usable_jobs', 'GenreNbError', 'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home',
-           'reports_home', 'models_home', 'check_writable', 'umask_mode', 'library_versions', 'process_lock']
+           'reports_home', 'models_home', 'check_writable', 'umask_mode', 'library_versions', 'fmt_seconds',
+           'process_lock']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
 GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
@@ -119,6 +120,13 @@ def library_versions(packages=VERSIONED) -> dict:
         try: return version(p)
         except PackageNotFoundError: return None
     return {"python": platform.python_version(), **{p: v(p) for p in packages}}
+
+# %% ../nbs/00a_config.ipynb #384bcfa8
+def fmt_seconds(s) -> str:
+    "Seconds as a reader counts them: '1.7 s', '42 s', '3.5 min', '2 h 05 min'."
+    if s < 10: return f"{s:.1f} s"
+    if s < 90: return f"{s:.0f} s"
+    return f"{s / 60:.1f} min" if s < 5400 else f"{int(s // 3600)} h {int(s % 3600 // 60):02d} min"
 
 # %% ../nbs/00a_config.ipynb #c0ffee11
 @contextmanager

@@ -21,7 +21,7 @@ from .synth import make_synthetic, synthetic_spec
 # %% auto #0
 __all__ = ['SKIPPED_COLUMNS', 'GROUP_COLUMNS', 'find_genre_root', 'describe_dataset', 'Dataset', 'gtzan_artist_table',
            'read_group_table', 'is_gtzan_clips', 'track_groups', 'discover', 'resolve_data_dir', 'check_data_dir',
-           'open_dataset', 'group_summary', 'catalogue_disputes']
+           'open_dataset', 'dataset_banner', 'group_summary', 'catalogue_disputes']
 
 # %% ../nbs/00e_data.ipynb #0acf1e60
 def find_genre_root(root) -> Path:
@@ -182,7 +182,20 @@ def check_data_dir(data_dir) -> str:
 
 def open_dataset(data_dir="auto", *, progress=False, **synth_kw) -> Dataset:
     "The `Dataset` of `data_dir` as every notebook starts: resolved ('auto': GTZAN if fetched, else synthetic) and discovered."
-    return discover(resolve_data_dir(data_dir, **synth_kw), progress=progress)
+    # `progress` reaches both: a report passes False, and the synthetic set is then made without a bar
+    return discover(resolve_data_dir(data_dir, progress=progress, **synth_kw), progress=progress)
+
+# %% ../nbs/00e_data.ipynb #cf898ed8
+def dataset_banner(ds, tracks=None, *, counts=None) -> str:
+    "A report's opening line: bold SYNTHETIC or the name of `ds`, then `counts`, or those of `tracks` (default: its own)."
+    # `ds`: a `Dataset`, or `describe_dataset`'s dict (name, synthetic) with `counts` given
+    name, synthetic = (ds.name, ds.synthetic) if isinstance(ds, Dataset) else (ds["name"], ds["synthetic"])
+    if counts is None:
+        t = ds.tracks if tracks is None else tracks
+        minutes = f", {t.duration.sum() / 60:.1f} minutes of audio" if "duration" in t else ""
+        counts = (f"{t.track_id.nunique()} tracks in {t.genre.nunique()} genres{minutes}, "
+                  f"{len(ds.skipped)} files skipped (`{ds.description['path']}`)")
+    return f"**{'SYNTHETIC: not real music' if synthetic else name}**: {counts}"
 
 # %% ../nbs/00e_data.ipynb #da7a0011
 def group_summary(tracks) -> pd.DataFrame:

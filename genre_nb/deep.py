@@ -14,8 +14,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 # %% auto #0
 __all__ = ['quiet_stderr', 'band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData',
            'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments',
-           'track_windows', 'fmt_seconds', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep',
-           'load_deep', 'DeepReport', 'dataset_banner', 'headline', 'deep_report', 'save_report_model']
+           'track_windows', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep',
+           'DeepReport', 'headline', 'deep_report', 'save_report_model']
 
 # %% ../nbs/02a_deep.ipynb #c6e186ca
 @contextlib.contextmanager
@@ -35,7 +35,8 @@ with quiet_stderr(): import keras  # TensorFlow's oneDNN start-up lines
 import numpy as np
 import pandas as pd
 
-from .config import GenreNbError
+from .config import GenreNbError, fmt_seconds
+from .data import dataset_banner
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import feature_params as default_feature_params
 from .models import SavedModel, model_folder, read_model
@@ -221,13 +222,6 @@ def track_windows(X, meta, rows, hop=None) -> tuple:
         ms.append(pd.DataFrame(dict(track_id=tid, genre=g.genre.iloc[0], segment=np.arange(len(starts)))))
     return np.stack(ws), pd.concat(ms, ignore_index=True)
 
-# %% ../nbs/02a_deep.ipynb #22e9aeda
-def fmt_seconds(s) -> str:
-    "Seconds as a reader counts them: '1.7 s', '42 s', '3.5 min', '2 h 05 min'."
-    if s < 10: return f"{s:.1f} s"
-    if s < 90: return f"{s:.0f} s"
-    return f"{s / 60:.1f} min" if s < 5400 else f"{int(s // 3600)} h {int(s % 3600 // 60):02d} min"
-
 # %% ../nbs/02a_deep.ipynb #13d6eca2
 def fold_line(k, n_folds, info, test_accuracy, n_tracks) -> str:
     "The line a report prints for a trained fold: epochs, time, train and test track accuracy."
@@ -286,10 +280,7 @@ def plot_training(infos, record):
             if h.get(f"val_{key}"): ax.plot(h[f"val_{key}"], "--", color=line.get_color(), label=f"valid, fold {k}")
             if info.get("epochs_chosen"): ax.axvline(info["epochs_chosen"] - 1, ls=":", color=line.get_color())
     axs[0].set(title="loss"); axs[1].set(title="accuracy", xlabel="epoch", ylim=(0, 1)); axs[1].legend(fontsize=8)
-    plot_confusion(record, ax=axs[2])
-    for t in axs[2].texts:  # readable numbers, zeros left blank
-        t.set_fontsize(10)
-        if float(t.get_text()) == 0: t.set_text("")
+    plot_confusion(record, ax=axs[2], blank_zeros=True)
     fig.tight_layout()
     return fig
 
@@ -324,14 +315,6 @@ class DeepReport(NamedTuple):
     hp: dict
     out: Path
     seed: int = 0
-
-# %% ../nbs/02a_deep.ipynb #1fccdb6d
-def dataset_banner(dataset, meta=None) -> str:
-    "The line a report opens with: SYNTHETIC or the dataset's name, then its counts (of `meta`'s tracks, if given)."
-    t = dataset.tracks if meta is None else meta
-    head = "SYNTHETIC: not real music" if dataset.synthetic else dataset.name
-    return (f"**{head}**: {t.track_id.nunique()} tracks in {t.genre.nunique()} genres, "
-            f"{len(dataset.skipped)} files skipped (`{dataset.description['path']}`)")
 
 # %% ../nbs/02a_deep.ipynb #394c0059
 def headline(title, evaluation) -> str:

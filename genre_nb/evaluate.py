@@ -142,15 +142,18 @@ def read_records(metrics_dir) -> pd.DataFrame:
     return pd.DataFrame([json.loads(p.read_text()) for p in sorted(Path(metrics_dir).glob("*.json"))])
 
 # %% ../nbs/01a_evaluate.ipynb #3d585299
-def plot_confusion(record, ax=None, normalize=True):
-    "A seaborn heatmap of a record's confusion matrix (rows: true genre; normalised per row)."
+def plot_confusion(record, ax=None, normalize=True, *, annot_size=10, blank_zeros=False):
+    "A heatmap of a record's confusion matrix (rows: true genre; normalised per row); `blank_zeros`: zeros left out."
     import matplotlib.pyplot as plt, seaborn as sns
     if isinstance(record, MetricRecord): record = record.to_dict()
     cm = np.asarray(record["confusion"], float)
     if normalize: cm = cm / np.maximum(cm.sum(1, keepdims=True), 1)
-    ax = ax or plt.subplots(figsize=(5.5, 4.5))[1]
+    ax = ax or plt.subplots(figsize=(7, 6))[1]
     sns.heatmap(cm, annot=True, fmt=".2f" if normalize else "g", cmap="Blues", vmin=0, vmax=1 if normalize else None,
-                xticklabels=record["labels"], yticklabels=record["labels"], cbar=False, ax=ax, annot_kws=dict(size=7))
+                xticklabels=record["labels"], yticklabels=record["labels"], cbar=False, ax=ax,
+                annot_kws=dict(size=annot_size))
+    for t in ax.texts if blank_zeros else []:
+        if float(t.get_text()) == 0: t.set_text("")
     ax.set(xlabel="predicted", ylabel="true",
            title=f"{record['model']}, {record['protocol']}, {record['level']}: {record['accuracy']:.1%}")
     return ax

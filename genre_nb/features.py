@@ -18,6 +18,8 @@ from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock, usa
 from .dsp import gtzan57, mean_var, mel_filters, stft
 # pandas, joblib and tqdm load where tables and workers are made: predicting from a saved model needs none of them
 if TYPE_CHECKING: import pandas as pd
+# loky replaces a worker whose memory grew (librosa's and numba's caches) and says so on stderr; every job still completes
+warnings.filterwarnings("ignore", message="A worker stopped while some jobs were given to the executor")
 
 # %% auto #0
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'MIN_SEGMENT',
