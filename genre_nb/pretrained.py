@@ -15,10 +15,10 @@ from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, SavedModel, Trac
 from .transfer import MUSICNN, embed_params, embed_patches, musicnn_input
 
 # %% auto #0
-__all__ = ['MIN_CLIP_SECONDS', 'WEAKNESSES', 'PATCH_SECONDS', 'TrainingSet', 'training_set', 'patch_rows', 'fit_head',
-           'head_arrays', 'logits', 'softmax', 'artist_cv', 'fit_temperature', 'reliability', 'nonmusic_patches',
-           'fit_music_check', 'music_check_cv', 'build_card', 'card_record', 'card_summary', 'card_table', 'plot_card',
-           'save_pretrained', 'pretrained_predictor', 'pretrain']
+__all__ = ['MIN_CLIP_SECONDS', 'MIN_SCALE', 'WEAKNESSES', 'PATCH_SECONDS', 'TrainingSet', 'training_set', 'patch_rows',
+           'fit_head', 'head_arrays', 'logits', 'softmax', 'artist_cv', 'fit_temperature', 'reliability',
+           'nonmusic_patches', 'fit_music_check', 'music_check_cv', 'build_card', 'card_record', 'card_summary',
+           'card_table', 'plot_card', 'save_pretrained', 'pretrained_predictor', 'pretrain']
 
 # %% ../nbs/04b_pretrained.ipynb #93f28468
 class TrainingSet(NamedTuple):
@@ -60,13 +60,18 @@ def patch_rows(patches, idx) -> tuple:
     w = np.concatenate([np.full(len(patches[i]), 1 / len(patches[i])) for i in idx])
     return X, owner, w * len(w) / w.sum()
 
+MIN_SCALE = 0.01  # of the median column's spread: below it a column is all but constant (a unit that never fires)
+
 def fit_head(X, y, weights=None, *, C=1.0, class_weight=None):
     "A standardising logistic regression on rows `X` with labels `y`: the genre head, and (two classes) the not-music check."
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    pipe = make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000, class_weight=class_weight))
-    return pipe.fit(X, y, logisticregression__sample_weight=weights)
+    sc = StandardScaler().fit(X)
+    # a column that hardly moves in training (spread 1e-16) would turn 1e-6 of new audio, or of ONNX's rounding, into 1e10
+    sc.scale_ = np.maximum(sc.scale_, MIN_SCALE * np.median(sc.scale_))
+    lr = LogisticRegression(C=C, max_iter=5000, class_weight=class_weight).fit(sc.transform(X), y, sample_weight=weights)
+    return make_pipeline(sc, lr)
 
 def head_arrays(pipe) -> dict:
     "The numpy arrays of a fitted `fit_head` pipeline: mean, scale, coef, intercept, classes."
@@ -215,8 +220,7 @@ def plot_card(card):
     import matplotlib.pyplot as plt
     from genre_nb.evaluate import plot_confusion
     fig, (a, b) = plt.subplots(1, 2, figsize=(13, 5.5), gridspec_kw=dict(width_ratios=(1.25, 1)))
-    plot_confusion(card_record(card), ax=a, normalize=False)
-    for t in a.texts: t.set_fontsize(10)
+    plot_confusion(card_record(card), ax=a, normalize=False, annot_size=10)
     a.set_title(f"by artist: {card['record']['accuracy']:.1%} of {card['record']['n_tracks']} clips")
     for k, style in (("before", "o--"), ("after", "o-")):
         r = card["reliability"][k]
