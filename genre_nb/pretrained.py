@@ -22,7 +22,7 @@ __all__ = ['MIN_CLIP_SECONDS', 'MIN_SCALE', 'WEAKNESSES', 'PATCH_SECONDS', 'Trai
 
 # %% ../nbs/04b_pretrained.ipynb #93f28468
 class TrainingSet(NamedTuple):
-    "The clips a shipped model trains on: their table (with group and source), musicnn's patch embeddings of each, and what was left out."
+    "The clips a shipped model trains on: their table, musicnn's patch embeddings of each, and what was left out."
     tracks: "pd.DataFrame"  # track_id, genre, path, duration, group, source (the folder's name)
     patches: list  # per track, (patches, 1756) float32: every musicnn layer of each 3 s patch
     skipped: "pd.DataFrame"  # path, problem
@@ -32,7 +32,7 @@ class TrainingSet(NamedTuple):
 MIN_CLIP_SECONDS = 1.0  # shorter clips are refused as too short; from here to 3 s they are tiled to one patch
 
 def training_set(folders, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> TrainingSet:
-    "The `TrainingSet` of `folders` (each laid out as <genre>/<file>); absent folders are listed, not an error, unless none is there."
+    "The `TrainingSet` of `folders` (each <genre>/<file>); absent folders are listed, an error only if none is there."
     import pandas as pd
     from genre_nb.data import SKIPPED_COLUMNS, discover, track_groups
     from genre_nb.transfer import extract_embeddings
@@ -40,21 +40,24 @@ def training_set(folders, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Tr
     for f in (Path(f) for f in folders if Path(f).is_dir()):
         ds = discover(f, min_seconds=MIN_CLIP_SECONDS)
         groups = track_groups(ds.tracks, [f, ds.root] if hasattr(ds, "root") else [f])
-        tables.append(ds.tracks.assign(group=ds.tracks.track_id if groups is None else groups, source=f.name)); skipped.append(ds.skipped)
+        tables.append(ds.tracks.assign(group=ds.tracks.track_id if groups is None else groups, source=f.name))
+        skipped.append(ds.skipped)
     if not tables: raise GenreNbError(f"none of the training folders is there: {', '.join(absent) or '(none given)'}")
-    tracks = pd.concat(tables, ignore_index=True).drop_duplicates("track_id").reset_index(drop=True)  # a clip in two folders counts once
+    tracks = pd.concat(tables, ignore_index=True).drop_duplicates("track_id")  # a clip in two folders counts once
+    tracks = tracks.reset_index(drop=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the skipped tracks are kept in .skipped, with their reasons
-        ex = extract_embeddings(tracks, "all", per="patch", level="rms", cache_dir=cache_dir, n_jobs=n_jobs, progress=progress)
+        ex = extract_embeddings(tracks, "all", per="patch", level="rms", cache_dir=cache_dir, n_jobs=n_jobs,
+                                progress=progress)
     cols = [c for c in ex.table.columns if c.startswith("all_")]
     by_track = {t: g[cols].to_numpy(np.float32) for t, g in ex.table.groupby("track_id", sort=False)}
     tracks = tracks[tracks.track_id.isin(by_track)].reset_index(drop=True)
-    skipped = pd.concat([*skipped, ex.skipped], ignore_index=True) if len(ex.skipped) else pd.concat(skipped, ignore_index=True)
+    skipped = pd.concat([*skipped, ex.skipped] if len(ex.skipped) else skipped, ignore_index=True)
     return TrainingSet(tracks, [by_track[t] for t in tracks.track_id], skipped[list(SKIPPED_COLUMNS)], absent)
 
 # %% ../nbs/04b_pretrained.ipynb #f5342c2d
 def patch_rows(patches, idx) -> tuple:
-    "(X, clip index of each row, weights): the patches of clips `idx`, each clip's rows weighing 1 in all (mean weight 1)."
+    "(X, clip of each row, weights): the patches of clips `idx`, each clip's rows weighing 1 in all (mean weight 1)."
     X = np.concatenate([patches[i] for i in idx])
     owner = np.concatenate([[i] * len(patches[i]) for i in idx])
     w = np.concatenate([np.full(len(patches[i]), 1 / len(patches[i])) for i in idx])
@@ -63,14 +66,15 @@ def patch_rows(patches, idx) -> tuple:
 MIN_SCALE = 0.01  # of the median column's spread: below it a column is all but constant (a unit that never fires)
 
 def fit_head(X, y, weights=None, *, C=1.0, class_weight=None):
-    "A standardising logistic regression on rows `X` with labels `y`: the genre head, and (two classes) the not-music check."
+    "A standardising logistic regression on rows `X`, labels `y`: the genre head, and (two classes) the not-music check."
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     sc = StandardScaler().fit(X)
-    # a column that hardly moves in training (spread 1e-16) would turn 1e-6 of new audio, or of ONNX's rounding, into 1e10
+    # a column that hardly moves in training (spread 1e-16) would turn 1e-6 of new audio, or ONNX's rounding, into 1e10
     sc.scale_ = np.maximum(sc.scale_, MIN_SCALE * np.median(sc.scale_))
-    lr = LogisticRegression(C=C, max_iter=5000, class_weight=class_weight).fit(sc.transform(X), y, sample_weight=weights)
+    lr = LogisticRegression(C=C, max_iter=5000, class_weight=class_weight)
+    lr.fit(sc.transform(X), y, sample_weight=weights)
     return make_pipeline(sc, lr)
 
 def head_arrays(pipe) -> dict:
@@ -84,7 +88,7 @@ def logits(head, X) -> np.ndarray:
     return ((np.asarray(X, np.float32) - head["mean"]) / head["scale"]) @ head["coef"].T + head["intercept"]
 
 def softmax(z, temperature=1.0) -> np.ndarray:
-    "Class probabilities of logits `z` divided by `temperature`; one column (a two-class head): the second class's logit against 0."
+    "Class probabilities of logits `z` over `temperature`; one column (a two-class head): the second class's logit against 0."
     z = np.asarray(z, float)
     if z.shape[-1] == 1: z = np.concatenate([np.zeros_like(z), z], axis=-1)
     z = z / temperature
@@ -93,7 +97,7 @@ def softmax(z, temperature=1.0) -> np.ndarray:
 
 # %% ../nbs/04b_pretrained.ipynb #572ba853
 def artist_cv(ts: TrainingSet, *, C=1.0, folds=5, seed=0) -> np.ndarray:
-    "(clips, genres) out-of-fold logits of each clip of `ts`, from folds grouped by artist (columns: sorted genres; NaN rows: never tested)."
+    "(clips, genres) out-of-fold logits of each clip of `ts`, folds grouped by artist (sorted genres; NaN: never tested)."
     from genre_nb.splits import kfold_splits
     genres = np.array(sorted(ts.tracks.genre.unique()))
     y, pos = ts.tracks.genre.to_numpy(), {t: i for i, t in enumerate(ts.tracks.track_id)}
@@ -115,7 +119,7 @@ def fit_temperature(z, y_idx) -> float:
     return float(grid[int(np.argmin(nll))])
 
 def reliability(proba, y_idx, bins=10) -> tuple:
-    "(table of confidence bins: confidence, accuracy, count; expected calibration error) of class probabilities `proba`."
+    "(confidence bins: confidence, accuracy, count; expected calibration error) of class probabilities `proba`."
     import pandas as pd
     conf, right = proba.max(1), proba.argmax(1) == y_idx
     b = np.minimum((conf * bins).astype(int), bins - 1)
@@ -137,7 +141,7 @@ def fit_music_check(music, nonmusic, *, C=0.1):
     return fit_head(X, np.r_[np.zeros(len(music)), np.ones(len(nonmusic))].astype(int), C=C, class_weight="balanced")
 
 def music_check_cv(ts: TrainingSet, kinds, nonmusic, *, folds=5, seed=0, C=0.1) -> dict:
-    "How the check does on what it did not train on: real clips flagged (artist folds), and each kind of sound flagged when left out."
+    "The check on what it did not train on: real clips flagged (artist folds), each kind of sound flagged when left out."
     from genre_nb.splits import kfold_splits
     pos, kinds = {t: i for i, t in enumerate(ts.tracks.track_id)}, np.asarray(kinds)
     p_music = np.full(len(ts.patches), np.nan)  # a clip of a genre left out of the folds is never tested
@@ -152,7 +156,8 @@ def music_check_cv(ts: TrainingSet, kinds, nonmusic, *, folds=5, seed=0, C=0.1) 
         left_out[str(k)] = [int((p >= NOT_MUSIC_THRESHOLD).sum()), int(len(p))]
     flagged = ts.tracks.track_id[p_music >= NOT_MUSIC_THRESHOLD].tolist()
     return dict(music_flagged=len(flagged), music_total=int((~np.isnan(p_music)).sum()), music_flagged_ids=flagged,
-                music_max_p=float(np.nanmax(p_music)), nonmusic_flagged_left_out=left_out, threshold=NOT_MUSIC_THRESHOLD)
+                music_max_p=float(np.nanmax(p_music)), nonmusic_flagged_left_out=left_out,
+                threshold=NOT_MUSIC_THRESHOLD)
 
 # %% ../nbs/04b_pretrained.ipynb #3240a088
 WEAKNESSES = (
@@ -167,21 +172,24 @@ WEAKNESSES = (
 def build_card(ts: TrainingSet, z, temperature, check, *, C, folds, seed) -> dict:
     "The model card of a shipped model from its training set, out-of-fold logits `z`, temperature and check figures."
     from genre_nb.evaluate import metric_record
-    genres, tested = sorted(ts.tracks.genre.unique()), ~np.isnan(z).any(1)  # clips of a genre by one artist are never tested
+    genres, tested = sorted(ts.tracks.genre.unique()), ~np.isnan(z).any(1)  # a genre by one artist is never tested
     t, z = ts.tracks[tested], z[tested]
     y = np.searchsorted(genres, t.genre)
     rec = metric_record("musicnn-all+logreg (shipped)", "kfold-artist", "track", t.genre, np.array(genres)[z.argmax(1)],
-                        groups=t.track_id, labels=genres, dataset=" + ".join(dict.fromkeys(t.source)), family="pretrained",
+                        groups=t.track_id, labels=genres, dataset=" + ".join(dict.fromkeys(ts.tracks.source)),
+                        family="pretrained",
                         params=dict(C=C, folds=folds, seed=seed, temperature=temperature))
     before, ece_before = reliability(softmax(z), y)
     after, ece_after = reliability(softmax(z, temperature), y)
     per_genre = {g: dict(clips=int(len(d)), seconds=round(float(d.duration.sum()), 1), artists=int(d.group.nunique()))
                  for g, d in ts.tracks.groupby("genre")}
     right = z.argmax(1) == y
+    src = ts.tracks.source
     return dict(protocol="kfold-artist", folds=folds, seed=seed, C=C, temperature=round(temperature, 4), record=rec.to_dict(),
                 by_source={s: round(float(right[t.source == s].mean()), 4) for s in dict.fromkeys(t.source)},
-                training=dict(clips=int(len(ts.tracks)), seconds=round(float(ts.tracks.duration.sum()), 1), artists=int(ts.tracks.group.nunique()),
-                              sources={s: int((ts.tracks.source == s).sum()) for s in dict.fromkeys(ts.tracks.source)}, per_genre=per_genre),
+                training=dict(clips=int(len(ts.tracks)), seconds=round(float(ts.tracks.duration.sum()), 1),
+                              artists=int(ts.tracks.group.nunique()), per_genre=per_genre,
+                              sources={s: int((src == s).sum()) for s in dict.fromkeys(src)}),
                 untested=sorted(set(ts.tracks.genre[~tested])),
                 reliability=dict(before=before.to_dict("list"), after=after.to_dict("list"),
                                  ece_before=round(ece_before, 4), ece_after=round(ece_after, 4)),
@@ -189,34 +197,37 @@ def build_card(ts: TrainingSet, z, temperature, check, *, C, folds, seed) -> dic
 
 # %% ../nbs/04b_pretrained.ipynb #e9ef3a6e
 def card_record(card):
-    "The card's `MetricRecord` (for reports/metrics: the comparison and index show the shipped model beside the others)."
+    "The card's `MetricRecord`, for reports/metrics: the comparison and index show it beside the others."
     from genre_nb.evaluate import MetricRecord
     return MetricRecord.from_dict(card["record"])
 
 def card_summary(card) -> str:
     "The card's headline figures in a few lines of text."
     r, tr, mc, rel = card["record"], card["training"], card["music_check"], card["reliability"]
-    lo = sum(v[0] for v in mc["nonmusic_flagged_left_out"].values()); n = sum(v[1] for v in mc["nonmusic_flagged_left_out"].values())
+    lo, n = np.sum(list(mc["nonmusic_flagged_left_out"].values()), axis=0)
     return "\n".join([
         f"trained on {tr['clips']} real clips ({', '.join(f'{k}: {v}' for k, v in tr['sources'].items())}), "
         f"{tr['seconds'] / 60:.0f} min, {tr['artists']} artists",
-        f"by artist ({card['folds']} folds, no artist on both sides): {r['accuracy']:.1%} [{r['ci_low']:.1%}, {r['ci_high']:.1%}], "
+        f"by artist ({card['folds']} folds, no artist on both sides): "
+        f"{r['accuracy']:.1%} [{r['ci_low']:.1%}, {r['ci_high']:.1%}], "
         f"macro F1 {r['macro_f1']:.3f}; " + ", ".join(f"{k} {v:.1%}" for k, v in card["by_source"].items())
         + (f"; not scored (one artist each): {', '.join(card['untested'])}" if card.get("untested") else ""),
-        f"calibration: temperature {card['temperature']:.2f}, expected calibration error {rel['ece_before']:.3f} -> {rel['ece_after']:.3f}",
+        f"calibration: temperature {card['temperature']:.2f}, "
+        f"expected calibration error {rel['ece_before']:.3f} -> {rel['ece_after']:.3f}",
         f"not-music check: {mc['music_flagged']} of {mc['music_total']} real clips flagged; generated sounds of a kind it never "
         f"heard flagged: {lo} of {n}"])
 
 def card_table(card):
     "Per genre: clips, minutes and artists it trained on; precision, recall and F1 by artist."
     import pandas as pd
-    t = pd.DataFrame(card["training"]["per_genre"]).T.assign(minutes=lambda d: (d.seconds / 60).round(1)).drop(columns="seconds")
+    t = pd.DataFrame(card["training"]["per_genre"]).T
+    t = t.assign(minutes=(t.seconds / 60).round(1)).drop(columns="seconds")
     f = pd.DataFrame(card["record"]["per_genre"]).T[["precision", "recall", "f1"]].astype(float).round(3)
     return t.join(f)
 
 # %% ../nbs/04b_pretrained.ipynb #78d8f6d9
 def plot_card(card):
-    "The card's figure: the out-of-fold confusions (left) and the reliability curve before and after calibration (right)."
+    "The card's figure: out-of-fold confusions (left), the reliability curve before and after calibration (right)."
     import matplotlib.pyplot as plt
     from genre_nb.evaluate import plot_confusion
     fig, (a, b) = plt.subplots(1, 2, figsize=(13, 5.5), gridspec_kw=dict(width_ratios=(1.25, 1)))
@@ -224,9 +235,11 @@ def plot_card(card):
     a.set_title(f"by artist: {card['record']['accuracy']:.1%} of {card['record']['n_tracks']} clips")
     for k, style in (("before", "o--"), ("after", "o-")):
         r = card["reliability"][k]
-        b.plot(r["confidence"], r["accuracy"], style, label=f"{k} calibration (ECE {card['reliability']['ece_' + k]:.3f})")
-    b.plot([0, 1], [0, 1], ":", color="grey"); b.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence (top probability)",
-                                                    ylabel="share right", title="reliability, out of fold"); b.legend(loc="upper left")
+        ece = card["reliability"]["ece_" + k]
+        b.plot(r["confidence"], r["accuracy"], style, label=f"{k} calibration (ECE {ece:.3f})")
+    b.plot([0, 1], [0, 1], ":", color="grey")
+    b.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence (top probability)", ylabel="share right", title="reliability, out of fold")
+    b.legend(loc="upper left")
     fig.tight_layout()
     return fig
 
@@ -236,14 +249,16 @@ def save_pretrained(out_dir, *, genre_head, music_head, temperature, card) -> Pa
     from genre_nb.runtime import save_network
     from genre_nb.transfer import musicnn
     r = card["record"]
-    meta = dict(model="musicnn + logistic regression (shipped)", dataset=r["dataset"], protocol="kfold-artist", synthetic=False,
+    meta = dict(model="musicnn + logistic regression (shipped)", dataset=r["dataset"], protocol="kfold-artist",
+                synthetic=False,
                 track_accuracy=r["accuracy"], track_ci_low=r["ci_low"], n_tracks=r["n_tracks"], card=card)
     with model_folder(out_dir, family="pretrained", labels=list(genre_head["classes"]), meta=meta,
                       features=dict(kind="musicnn", params=dict(embed_params("rms"), layer="all", per="track"))) as d:
         arrays = {f"genre_{k}": v for k, v in genre_head.items()} | {f"music_{k}": v for k, v in music_head.items()}
         np.savez(d / "head.npz", temperature=np.float32(temperature), **arrays)
         save_network(musicnn(), d, "musicnn", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
-        if not (d / "musicnn.onnx").exists(): raise GenreNbError("musicnn's ONNX copy failed (see the warning): a shipped model must run without TensorFlow")
+        if not (d / "musicnn.onnx").exists():  # a shipped model must run without TensorFlow
+            raise GenreNbError("musicnn's ONNX copy failed (see the warning above)")
     return Path(out_dir)
 
 # %% ../nbs/04b_pretrained.ipynb #d9eb4b05
@@ -259,7 +274,8 @@ def pretrained_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     except (OSError, ValueError) as e: raise ModelError(f"{saved.path}: unreadable head.npz ({e})") from None
     genre, music = ({k.split("_", 1)[1]: v for k, v in h.items() if k.startswith(p)} for p in ("genre_", "music_"))
     if list(genre["classes"]) != list(saved.labels):
-        raise ModelError(f"{saved.path}: labels.json names {len(saved.labels)} genres, the head {len(genre['classes'])}: a damaged folder")
+        raise ModelError(f"{saved.path}: labels.json names {len(saved.labels)} genres, the head {len(genre['classes'])}: "
+                         "a damaged folder")
     T = float(h["temperature"])
     def track_proba(y, timeline_seconds=None) -> TrackProba:
         E = embed_patches(musicnn_input(y, mel_basis=basis, level="rms"), net)
@@ -267,14 +283,16 @@ def pretrained_predictor(saved: SavedModel, runtime="auto") -> Predictor:
         tl = None
         if timeline_seconds:
             k = max(1, int(round(timeline_seconds / PATCH_SECONDS)))
-            tl = [(round(i * PATCH_SECONDS, 2), softmax(logits(genre, E[i:i + k].mean(0, keepdims=True)), T)[0]) for i in range(0, len(E), k)]
+            tl = [(round(i * PATCH_SECONDS, 2), softmax(logits(genre, E[i:i + k].mean(0, keepdims=True)), T)[0])
+                  for i in range(0, len(E), k)]
         return TrackProba(softmax(logits(genre, m), T)[0], len(E), tl, float(softmax(logits(music, m))[0, 1]))
     return Predictor(saved.path, "pretrained", saved.labels, MUSICNN["sr"], PATCH_SECONDS, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras", min_seconds=MIN_CLIP_SECONDS)
 
 # %% ../nbs/04b_pretrained.ipynb #8b2935d0
-def pretrain(folders, out_dir, *, C=1.0, folds=5, seed=0, nonmusic_per_kind=8, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Path:
-    "Train, score (by artist), calibrate and save a shipped-style model from the real music in `folders`; returns `out_dir`."
+def pretrain(folders, out_dir, *, C=1.0, folds=5, seed=0, nonmusic_per_kind=8, cache_dir=None, n_jobs=N_JOBS,
+             progress=True) -> Path:
+    "Train, score (by artist), calibrate and save a shipped-style model from the music in `folders`; returns `out_dir`."
     from genre_nb.config import check_writable
     check_writable(out_dir, "out_dir", folder=True)  # before minutes of work
     say = print if progress else (lambda *a: None)
@@ -282,7 +300,8 @@ def pretrain(folders, out_dir, *, C=1.0, folds=5, seed=0, nonmusic_per_kind=8, c
     ts = training_set(folders, cache_dir=cache_dir, n_jobs=n_jobs, progress=progress)
     for f in ts.absent: say(f"skipped {f}: no such folder")
     say(f"{len(ts.tracks)} clips, {ts.tracks.group.nunique()} artists, {len(ts.skipped)} files skipped")
-    if ts.tracks.genre.nunique() < 2: raise GenreNbError(f"only one genre ({ts.tracks.genre.iloc[0]}) in {', '.join(map(str, folders))}")
+    if ts.tracks.genre.nunique() < 2:
+        raise GenreNbError(f"only one genre ({ts.tracks.genre.iloc[0]}) in {', '.join(map(str, folders))}")
     genres = sorted(ts.tracks.genre.unique()); y = np.searchsorted(genres, ts.tracks.genre)
     z = artist_cv(ts, C=C, folds=folds, seed=seed)
     T = fit_temperature(z, y)  # on the clips the folds tested

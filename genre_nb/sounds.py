@@ -33,7 +33,9 @@ def steady_tone(n, *, sr=SR, freqs=(440.0,), wave="sine") -> np.ndarray:
     "`n` samples of steady tones at `freqs` (Hz) of one `wave` shape, peak 1."
     ph = 2 * np.pi * np.outer(freqs, np.arange(n)) / sr
     cyc = (ph / (2 * np.pi)) % 1
-    y = {"sine": np.sin(ph), "square": np.sign(np.sin(ph)), "saw": 2 * cyc - 1, "triangle": 2 * np.abs(2 * cyc - 1) - 1}[wave].sum(0)
+    shapes = {"sine": np.sin, "square": lambda p: np.sign(np.sin(p)), "saw": lambda p: 2 * cyc - 1,
+              "triangle": lambda p: 2 * np.abs(2 * cyc - 1) - 1}
+    y = shapes[wave](ph).sum(0)
     return (y / max(np.abs(y).max(), 1e-9)).astype(np.float32)
 
 def hum(n, *, sr=SR, mains=50.0, harmonics=(1.0, 0.5, 0.3, 0.2, 0.1)) -> np.ndarray:
@@ -89,9 +91,11 @@ def nonmusic_sound(kind, *, seconds=10.0, sr=SR, seed=0) -> np.ndarray:
     rng, n = np.random.default_rng(seed), int(seconds * sr)
     base, _, noisy = kind.partition("+")
     if base == "noise": y = coloured_noise(n, float(rng.uniform(-2.5, 2.5)), seed=rng)
-    elif base == "tone": y = steady_tone(n, sr=sr, freqs=rng.uniform(60, 4000, rng.integers(1, 4)), wave=str(rng.choice(WAVES)))
+    elif base == "tone":
+        y = steady_tone(n, sr=sr, freqs=rng.uniform(60, 4000, rng.integers(1, 4)), wave=str(rng.choice(WAVES)))
     elif base == "hum": y = hum(n, sr=sr, mains=float(rng.choice([50.0, 60.0])), harmonics=tuple(rng.uniform(0, 1, 5)))
-    elif base == "clicks": y = clicks(n, sr=sr, rate=float(rng.uniform(0.5, 20)), regular=bool(rng.integers(2)), seed=rng)
+    elif base == "clicks":
+        y = clicks(n, sr=sr, rate=float(rng.uniform(0.5, 20)), regular=bool(rng.integers(2)), seed=rng)
     elif base == "sweep": y = sweep(n, sr=sr, f0=float(rng.uniform(20, 200)), f1=float(rng.uniform(2000, 0.45 * sr)))
     else: y = speech(" ".join(rng.choice(TEXTS, 2, replace=False)), sr=sr, voice=str(rng.choice(VOICES)),
                      speed=int(rng.integers(120, 220)), pitch=int(rng.integers(20, 80)))
@@ -99,9 +103,10 @@ def nonmusic_sound(kind, *, seconds=10.0, sr=SR, seed=0) -> np.ndarray:
     return (y / np.abs(y).max()).astype(np.float32)
 
 def nonmusic_set(n=8, *, kinds=NONMUSIC_KINDS, sr=SR, seed=0, lengths=(3.0, 5.0, 10.0, 30.0)) -> list:
-    "[(kind, sound), ...]: `n` sounds of each kind of `kinds`, each of a length drawn from `lengths`; speech left out, with a warning, without espeak-ng."
+    "[(kind, sound), ...]: `n` sounds of each kind of `kinds`, of lengths drawn from `lengths` (no espeak-ng: no speech, said)."
     if not has_speech() and any(k.startswith("speech") for k in kinds):
         warnings.warn("espeak-ng is not installed: the set has no speech", stacklevel=2)
         kinds = [k for k in kinds if not k.startswith("speech")]
     rng = np.random.default_rng(seed)
-    return [(k, nonmusic_sound(k, seconds=float(rng.choice(lengths)), sr=sr, seed=int(rng.integers(2**31)))) for _ in range(n) for k in kinds]
+    return [(k, nonmusic_sound(k, seconds=float(rng.choice(lengths)), sr=sr, seed=int(rng.integers(2**31))))
+            for _ in range(n) for k in kinds]
