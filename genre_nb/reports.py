@@ -150,18 +150,21 @@ def md_table(df) -> str:
     return "\n".join(rows)
 
 def _models_section(out) -> list:
-    from genre_nb.models import ModelError, find_model, model_dirs
+    from genre_nb.models import ModelError, find_model, model_dirs, read_meta, shipped_model
     dirs = model_dirs(out / "models") if (out / "models").is_dir() else []
-    if not dirs: return ["No saved models."]
-    try: best = find_model(out / "models")
+    try: best = find_model(out / "models") if dirs else None
     except ModelError: best = None
+    ship = shipped_model()
+    # what `genre-nb predict` picks with no --model: a model trained here on real music, else the shipped one (models.find_model)
+    uses = ship if ship and (best is None or read_meta(best).get("synthetic")) else best
     lines = ["| model folder | family | trained on | track accuracy |", "|---|---|---|---|"]
-    for d in dirs:
+    for d in dirs + ([ship] if ship else []):
         m = json.loads((d / "meta.json").read_text())
-        acc = m.get("track_accuracy")
-        lines.append(f"| `{d.relative_to(out).as_posix()}`{' (predict uses this)' if d == best else ''} | {m.get('family', '?')} | "
-                     f"{m.get('dataset', '?')}{' (SYNTHETIC)' if m.get('synthetic') else ''} | {'' if acc is None else f'{acc:.1%}'} |")
-    return lines
+        acc, name = m.get("track_accuracy"), "the shipped model (`--model pretrained`)" if d == ship else f"`{d.relative_to(out).as_posix()}`"
+        lines.append(f"| {name}{' (predict uses this)' if d == uses else ''} | {m.get('family', '?')} | "
+                     f"{m.get('dataset', '?')}{' (SYNTHETIC)' if m.get('synthetic') else ''} | "
+                     f"{'' if acc is None else f'{acc:.1%}'}{' by artist' if m.get('protocol') == 'kfold-artist' else ''} |")
+    return lines if len(lines) > 2 else ["No saved models."]
 
 def write_index(out="reports", data_dir="auto") -> Path:
     "Write `out`/index.md: the notebooks in out/runs.json (status, time), the results table, figures, saved models."
