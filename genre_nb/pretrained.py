@@ -221,7 +221,7 @@ def card_table(card):
     "Per genre: clips, minutes and artists it trained on; precision, recall and F1 by artist."
     import pandas as pd
     t = pd.DataFrame(card["training"]["per_genre"]).T
-    t = t.assign(minutes=(t.seconds / 60).round(1)).drop(columns="seconds")
+    t = t.assign(minutes=(t.seconds / 60).round(1)).drop(columns="seconds").astype(dict(clips=int, artists=int))
     f = pd.DataFrame(card["record"]["per_genre"]).T[["precision", "recall", "f1"]].astype(float).round(3)
     return t.join(f)
 
