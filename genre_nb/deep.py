@@ -145,7 +145,7 @@ class _EpochTimer(keras.callbacks.Callback):
 def lr_schedule(learning_rate, *, steps_per_epoch, epochs, schedule="plateau", warmup_epochs=0):
     "The learning rate: a constant (for 'plateau') or linear warm-up then cosine decay to 0 over `epochs` ('cosine')."
     if schedule == "plateau": return learning_rate
-    if schedule != "cosine": raise ValueError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
+    if schedule != "cosine": raise GenreNbError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
     warm = int(round(min(warmup_epochs, epochs - 1) * steps_per_epoch))
     return keras.optimizers.schedules.CosineDecay(learning_rate / 100 if warm else learning_rate, max(1, epochs * steps_per_epoch - warm),
                                                   alpha=0.0, warmup_target=learning_rate if warm else None, warmup_steps=warm)
@@ -164,7 +164,8 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
     train_rows = np.asarray(train_rows)
-    if not 0 <= valid_fraction < 1: raise ValueError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
+    if not 0 <= valid_fraction < 1:
+        raise GenreNbError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
     if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks (valid_fraction 0: none, all train `epochs`)
         va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
         in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))

@@ -44,7 +44,7 @@ def load_predictor(path=None) -> Predictor:
 def windows(y, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
     "(n, samples) windows of `seconds` s covering all of `y` (0: the whole signal as one window)."
     y = np.asarray(y, np.float32)
-    if y.ndim != 1 or len(y) == 0: raise ValueError(f"windows needs a non-empty 1-D signal, got shape {y.shape}")
+    if y.ndim != 1 or len(y) == 0: raise GenreNbError(f"windows needs a non-empty 1-D signal, got shape {y.shape}")
     n = int(round(seconds * sr)) or len(y)
     if len(y) < n: raise TooShortError("<signal>", f"{len(y) / sr:.2f} s long, shorter than the {seconds:g} s window")
     starts = list(range(0, len(y) - n + 1, n))

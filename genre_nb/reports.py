@@ -183,7 +183,7 @@ def write_index(out="reports", data_dir="auto") -> Path:
                   "Accuracy in percent with its 95% bootstrap interval over tracks; `kfold` and `fault-filtered` split by track, "
                   "`segment-random` leaks a track's segments across the split and is shown only to measure that leak.", "",
                   md_table(format_summary(summary_table(recs)))]
-    except (FileNotFoundError, ValueError) as e: lines.append(f"No results yet ({e}).")
+    except (FileNotFoundError, GenreNbError) as e: lines.append(f"No results yet ({e}).")
     figs = sorted((out / "figures").glob("*.png")) if (out / "figures").is_dir() else []
     lines += ["", "## Figures", ""] + ([f"### {f.stem}\n\n![{f.stem}](figures/{f.name})\n" for f in figs] or ["No figures."])
     lines += ["", "## Saved models", ""] + _models_section(out)
