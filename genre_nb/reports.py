@@ -150,14 +150,14 @@ def md_table(df) -> str:
     return "\n".join(rows)
 
 def _models_section(out) -> list:
-    from genre_nb.models import ModelError, find_model, model_dirs
+    from genre_nb.models import ModelError, find_model, model_dirs, read_meta
     dirs = model_dirs(out / "models") if (out / "models").is_dir() else []
     if not dirs: return ["No saved models."]
     try: best = find_model(out / "models")
     except ModelError: best = None
     lines = ["| model folder | family | trained on | track accuracy |", "|---|---|---|---|"]
     for d in dirs:
-        m = json.loads((d / "meta.json").read_text())
+        m = read_meta(d, check_version=False)
         acc = m.get("track_accuracy")
         lines.append(f"| `{d.relative_to(out).as_posix()}`{' (predict uses this)' if d == best else ''} | {m.get('family', '?')} | "
                      f"{m.get('dataset', '?')}{' (SYNTHETIC)' if m.get('synthetic') else ''} | {'' if acc is None else f'{acc:.1%}'} |")
