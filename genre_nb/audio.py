@@ -78,8 +78,9 @@ def load_audio(src, sr=SR, *, orig_sr=None, offset=0.0, duration=None, min_secon
         except Exception as e: raise CorruptAudioError(path, _decode_problem(e)) from None
     else:
         name, y = "<array>", np.asarray(src, dtype=np.float32)
-        if orig_sr is None: raise ValueError("load_audio of an array needs orig_sr, its sample rate")
-        if y.ndim not in (1, 2): raise ValueError(f"audio array must be 1-D or (channels, samples), got shape {y.shape}")
+        if orig_sr is None: raise GenreNbError("load_audio of an array needs orig_sr, its sample rate")
+        if y.ndim not in (1, 2):
+            raise GenreNbError(f"audio array must be 1-D or (channels, samples), got shape {y.shape}")
         y = np.atleast_2d(y)[:, int(offset * orig_sr):]
         if duration is not None: y = y[:, : int(duration * orig_sr)]
     if y.size == 0: raise EmptyAudioError(name, "no samples")

@@ -9,6 +9,8 @@ import os
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 import keras
 
+from .config import GenreNbError
+
 # %% auto #0
 __all__ = ['build_cnn']
 
@@ -17,7 +19,9 @@ def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128)
               dropout=0.3, bn_momentum=0.9) -> keras.Model:
     "A small 2-D CNN over (mels, frames, 1) log-mel segments, pooling frequency more than time, with a softmax over `n_classes`."
     # fewer widths than pools build the first blocks (tiny test models); more would silently lose blocks
-    if len(filters) > len(pools): raise ValueError(f"pools: one (mels, frames) pair per block, {len(filters)} for filters={tuple(filters)}; got {len(pools)}")
+    if len(filters) > len(pools):
+        raise GenreNbError(f"pools: one (mels, frames) pair per block, {len(filters)} for "
+                           f"filters={tuple(filters)}; got {len(pools)}")
     x = inp = keras.Input(input_shape)
     for f, p in zip(filters, pools):
         x = keras.layers.Conv2D(f, 3, padding="same", use_bias=False)(x)

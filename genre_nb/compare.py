@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .config import fmt_seconds
+from .config import GenreNbError, fmt_seconds
 from .evaluate import plot_confusion, read_records
 
 # %% auto #0
@@ -61,7 +61,8 @@ def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFram
     recs = _records(metrics_dir)
     if dataset is not None:
         if dataset not in set(recs.dataset):
-            raise ValueError(f"no records of dataset {dataset!r} in {metrics_dir}; it holds {sorted(set(recs.dataset))}")
+            raise GenreNbError(f"no records of dataset {dataset!r} in {metrics_dir}; it holds "
+                               f"{sorted(set(recs.dataset))}")
         recs = recs[recs.dataset == dataset]
     rows = recs.to_dict("records")
     recs = recs.assign(family=[family_of(r) for r in rows], trained=[training_note(r) for r in rows], partial=[is_partial(r) for r in rows])
@@ -110,7 +111,7 @@ def plot_best_confusions(records, protocol="kfold", level="track", families=("cl
     "Confusion matrices of the best model of each family present, side by side."
     import matplotlib.pyplot as plt
     best = [b for b in (best_of(records, f, protocol, level) for f in families) if b is not None]
-    if not best: raise ValueError(f"no {protocol} {level}-level records to plot")
+    if not best: raise GenreNbError(f"no {protocol} {level}-level records to plot")
     fig, axs = plt.subplots(1, len(best), figsize=(6.5 * len(best), 5.8), squeeze=False)
     for ax, b in zip(axs[0], best):
         plot_confusion(b, ax=ax, annot_size=9, blank_zeros=True)

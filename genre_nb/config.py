@@ -35,7 +35,7 @@ def usable_jobs(n_jobs=N_JOBS, n_items=None) -> int:
     return max(1, min(n, cpu_cores(), n_items if n_items is not None else n))
 
 # %% ../nbs/00a_config.ipynb #c0ffee02
-class GenreNbError(ValueError):
+class GenreNbError(Exception):
     "An error the user can fix: the message names the file or value and the problem."
 
 class DatasetError(GenreNbError): "A folder that does not hold a usable dataset."

@@ -15,7 +15,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .audio import AudioError, EmptyAudioError, TooShortError, audio_info, load_audio
-from .config import MIN_SECONDS, SR, DatasetError, data_home
+from .config import MIN_SECONDS, SR, DatasetError, GenreNbError, data_home
 from .synth import make_synthetic, synthetic_spec
 
 # %% auto #0
@@ -136,7 +136,7 @@ def _link_problem(path) -> str | None:
 
 def discover(root, genres=None, *, min_seconds=MIN_SECONDS, decode=True, errors="skip", progress=False) -> Dataset:
     "The `Dataset` under `root`: one row per usable track (track_id, genre, path, duration, sample_rate, channels, format)."
-    if errors not in ("skip", "raise"): raise ValueError(f"errors must be 'skip' or 'raise', got {errors!r}")
+    if errors not in ("skip", "raise"): raise GenreNbError(f"errors must be 'skip' or 'raise', got {errors!r}")
     groot = find_genre_root(root)
     rows, skipped = [], []
     files = _files(groot)

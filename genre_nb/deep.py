@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_deep.ipynb #dee90003
 from __future__ import annotations
-import contextlib, math, os, resource, sys, time
+import contextlib, dataclasses, math, os, resource, sys, time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,9 +13,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 # %% auto #0
 __all__ = ['quiet_stderr', 'band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData',
-           'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep', 'predict_segments',
-           'track_windows', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep', 'LoadedDeep', 'load_deep',
-           'DeepReport', 'headline', 'deep_report', 'save_report_model']
+           'TrainingInfo', 'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep',
+           'predict_segments', 'track_windows', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep',
+           'LoadedDeep', 'load_deep', 'DeepReport', 'headline', 'deep_report', 'save_report_model']
 
 # %% ../nbs/02a_deep.ipynb #c6e186ca
 @contextlib.contextmanager
@@ -115,6 +115,27 @@ class SegmentData(keras.utils.PyDataset):
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.idx))
 
+# %% ../nbs/02a_deep.ipynb #3a6fdd30
+@dataclasses.dataclass
+class TrainingInfo:
+    "What a training run measured (`train_deep`), with `train_accuracy` (`evaluate_deep`) and `path` (`save_report_model`)."
+    history: dict = dataclasses.field(repr=False)  # Keras' per-epoch losses and accuracies
+    seconds_per_epoch: float
+    epochs_run: int
+    params: int
+    peak_memory_mb: float
+    mean: np.ndarray = dataclasses.field(repr=False)  # per-band normalisation of the training rows
+    std: np.ndarray = dataclasses.field(repr=False)
+    classes: list = dataclasses.field(repr=False)
+    n_train: int = 0
+    n_valid: int = 0
+    seconds: float = 0.0
+    epochs_chosen: int | None = None  # with refit: the epoch count chosen on the inner split, and what that split ran
+    epochs_inner: int | None = None
+    inner_history: dict | None = dataclasses.field(default=None, repr=False)
+    train_accuracy: tuple | None = None  # (segment, track) accuracy on the training rows
+    path: Path | None = None  # where the model was saved
+
 # %% ../nbs/02a_deep.ipynb #d18ad55c
 def valid_tracks(table, fraction=0.15, seed=0) -> set:
     "A stratified `fraction` of the tracks in `table` for validation (at least one per genre; none if too few)."
@@ -128,7 +149,7 @@ def valid_tracks(table, fraction=0.15, seed=0) -> set:
 class Trained(NamedTuple):
     "A trained model and what its training measured (history, seconds per epoch, normalisation, classes, ...)."
     model: keras.Model
-    info: dict
+    info: TrainingInfo
 
 class DeepEvaluation(NamedTuple):
     "The segment and track records, the predictions table and each fold's training info."
@@ -145,7 +166,7 @@ class _EpochTimer(keras.callbacks.Callback):
 def lr_schedule(learning_rate, *, steps_per_epoch, epochs, schedule="plateau", warmup_epochs=0):
     "The learning rate: a constant (for 'plateau') or linear warm-up then cosine decay to 0 over `epochs` ('cosine')."
     if schedule == "plateau": return learning_rate
-    if schedule != "cosine": raise ValueError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
+    if schedule != "cosine": raise GenreNbError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
     warm = int(round(min(warmup_epochs, epochs - 1) * steps_per_epoch))
     return keras.optimizers.schedules.CosineDecay(learning_rate / 100 if warm else learning_rate, max(1, epochs * steps_per_epoch - warm),
                                                   alpha=0.0, warmup_target=learning_rate if warm else None, warmup_steps=warm)
@@ -164,7 +185,8 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
     train_rows = np.asarray(train_rows)
-    if not 0 <= valid_fraction < 1: raise ValueError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
+    if not 0 <= valid_fraction < 1:
+        raise GenreNbError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
     if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks (valid_fraction 0: none, all train `epochs`)
         va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
         in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))
@@ -174,11 +196,11 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
               warmup_epochs=warmup_epochs, seed=seed, patience=patience, verbose=verbose, **build_kw)
     if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every training track
         inner = train_deep(build, X, meta, train_rows, valid_rows=valid_rows, epochs=epochs, **kw).info
-        chosen = best_epochs(inner["history"])
+        chosen = best_epochs(inner.history)
         model, info = train_deep(build, X, meta, np.concatenate([train_rows, valid_rows]), valid_rows=np.array([], int), epochs=chosen,
                                  out_dir=out_dir, **kw)
-        info.update(epochs_chosen=chosen, epochs_inner=inner["epochs_run"], inner_history=inner["history"],
-                    seconds=time.time() - t_start, n_valid=len(valid_rows))
+        info = dataclasses.replace(info, epochs_chosen=chosen, epochs_inner=inner.epochs_run,
+                                   inner_history=inner.history, seconds=time.time() - t_start, n_valid=len(valid_rows))
         return Trained(model, info)
     keras.utils.set_random_seed(seed)
     mean, std = band_stats(X, train_rows)
@@ -200,9 +222,11 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
         cbs += [keras.callbacks.ModelCheckpoint(str(Path(out_dir) / "best.keras"), monitor=monitor, save_best_only=True),
                 keras.callbacks.CSVLogger(str(Path(out_dir) / "log.csv"))]
     hist = model.fit(train_ds, validation_data=valid_ds, epochs=epochs, callbacks=cbs, verbose=verbose)
-    info = dict(history=hist.history, seconds_per_epoch=float(np.mean(timer.times[1:] or timer.times)), epochs_run=len(timer.times),
-                params=int(model.count_params()), peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                mean=mean, std=std, classes=classes, n_train=len(train_rows), n_valid=len(valid_rows), seconds=time.time() - t_start)
+    info = TrainingInfo(history=hist.history, seconds_per_epoch=float(np.mean(timer.times[1:] or timer.times)),
+                        epochs_run=len(timer.times), params=int(model.count_params()),
+                        peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, mean=mean, std=std,
+                        classes=classes, n_train=len(train_rows), n_valid=len(valid_rows),
+                        seconds=time.time() - t_start)
     return Trained(model, info)
 
 def predict_segments(model, X, rows, mean, std, batch_size=64) -> np.ndarray:
@@ -225,8 +249,8 @@ def track_windows(X, meta, rows, hop=None) -> tuple:
 # %% ../nbs/02a_deep.ipynb #13d6eca2
 def fold_line(k, n_folds, info, test_accuracy, n_tracks) -> str:
     "The line a report prints for a trained fold: epochs, time, train and test track accuracy."
-    return (f"fold {k + 1} of {n_folds}: {info['epochs_run']} epochs in {fmt_seconds(info['seconds'])} "
-            f"({info['seconds_per_epoch']:.1f} s/epoch); track accuracy train {info['train_accuracy'][1]:.1%}, "
+    return (f"fold {k + 1} of {n_folds}: {info.epochs_run} epochs in {fmt_seconds(info.seconds)} "
+            f"({info.seconds_per_epoch:.1f} s/epoch); track accuracy train {info.train_accuracy[1]:.1%}, "
             f"test {test_accuracy:.1%} ({n_tracks} tracks)")
 
 # %% ../nbs/02a_deep.ipynb #700efb8f
@@ -246,9 +270,9 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
         model, info = train_deep(build, X, meta, tr, valid_rows=va, classes=classes, seed=seed + k,
                                  out_dir=Path(out_dir) / f"fold{k}" if out_dir else None, **train_kw)
         W, wmeta = track_windows(X, meta, te, test_hop)
-        p = predict_segments(model, W, np.arange(len(W)), info["mean"], info["std"])
-        p_tr = predict_segments(model, X, tr, info["mean"], info["std"])
-        info["train_accuracy"] = segment_and_track_accuracy(p_tr, meta.genre.iloc[tr], meta.track_id.iloc[tr], classes)
+        p = predict_segments(model, W, np.arange(len(W)), info.mean, info.std)
+        p_tr = predict_segments(model, X, tr, info.mean, info.std)
+        info.train_accuracy = segment_and_track_accuracy(p_tr, meta.genre.iloc[tr], meta.track_id.iloc[tr], classes)
         infos.append(info)
         if progress:  # one line a fold (`verbose` in train_kw: Keras' own lines per epoch)
             acc = segment_and_track_accuracy(p, wmeta.genre, wmeta.track_id, classes)[1]
@@ -258,11 +282,12 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep",
                   params=dict(folds=folds, folds_run=len(ks), **({} if only_folds is None else dict(only_folds=ks)), seed=seed, test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"}),
-                  n_params=infos[0]["params"], seconds_per_epoch=float(np.mean([i["seconds_per_epoch"] for i in infos])),
-                  epochs_run=[i["epochs_run"] for i in infos], epochs_chosen=[i.get("epochs_chosen") for i in infos],
-                  epochs_inner=[i.get("epochs_inner") for i in infos], seconds_per_fold=[round(i["seconds"], 1) for i in infos],
-                  peak_memory_mb=max(i["peak_memory_mb"] for i in infos))
-    seg, trk = score_predictions(pred, classes, name, protocol, train_accuracy=tuple(np.mean([i["train_accuracy"] for i in infos], axis=0)), **common)
+                  n_params=infos[0].params, seconds_per_epoch=float(np.mean([i.seconds_per_epoch for i in infos])),
+                  epochs_run=[i.epochs_run for i in infos], epochs_chosen=[i.epochs_chosen for i in infos],
+                  epochs_inner=[i.epochs_inner for i in infos], seconds_per_fold=[round(i.seconds, 1) for i in infos],
+                  peak_memory_mb=max(i.peak_memory_mb for i in infos))
+    seg, trk = score_predictions(pred, classes, name, protocol,
+                                 train_accuracy=tuple(np.mean([i.train_accuracy for i in infos], axis=0)), **common)
     return DeepEvaluation(seg, trk, pred, infos)
 
 # %% ../nbs/02a_deep.ipynb #d6168b35
@@ -274,11 +299,11 @@ def plot_training(infos, record):
     gs = fig.add_gridspec(2, 2, width_ratios=[1, 1.2])
     axs = [fig.add_subplot(gs[0, 0]), fig.add_subplot(gs[1, 0]), fig.add_subplot(gs[:, 1])]
     for k, info in enumerate(infos):
-        h = info.get("inner_history", info["history"])
+        h = info.inner_history or info.history
         for ax, key in zip(axs, ("loss", "accuracy")):
             line, = ax.plot(h[key], label=f"train, fold {k}")
             if h.get(f"val_{key}"): ax.plot(h[f"val_{key}"], "--", color=line.get_color(), label=f"valid, fold {k}")
-            if info.get("epochs_chosen"): ax.axvline(info["epochs_chosen"] - 1, ls=":", color=line.get_color())
+            if info.epochs_chosen: ax.axvline(info.epochs_chosen - 1, ls=":", color=line.get_color())
     axs[0].set(title="loss"); axs[1].set(title="accuracy", xlabel="epoch", ylim=(0, 1)); axs[1].legend(fontsize=8)
     plot_confusion(record, ax=axs[2], blank_zeros=True)
     fig.tight_layout()
@@ -358,7 +383,7 @@ def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", 
 
 # %% ../nbs/02a_deep.ipynb #527e2bec
 def save_report_model(report, build, *, model_dir="auto") -> Trained:
-    "Train `build` on every track of `report` as in a fold (inner splits: their median epochs); saved: `info['path']`."
+    "Train `build` on every track of `report` as in a fold (inner splits: their median epochs); saved: `info.path`."
     from genre_nb.config import models_home
     trk, lm, hp, name = report.evaluation.track, report.logmels, report.hp, report.evaluation.track.model
     models = models_home(report.out) if model_dir == "auto" else Path(model_dir)
@@ -367,10 +392,10 @@ def save_report_model(report, build, *, model_dir="auto") -> Trained:
     every = np.arange(len(lm.meta))
     model, info = train_deep(build, lm.X, lm.meta, every, seed=report.seed, out_dir=models / f"{name}_train", **kw)
     meta = dict(model=name, dataset=report.dataset.name, synthetic=report.dataset.synthetic, protocol=report.protocol,
-                epochs_run=info["epochs_run"], seconds=round(info["seconds"], 1), track_accuracy=trk.accuracy,
+                epochs_run=info.epochs_run, seconds=round(info.seconds, 1), track_accuracy=trk.accuracy,
                 **{k: v for k, v in hp.items() if k != "epochs"})
-    info["path"] = save_deep(model, models / name, classes=info["classes"], mean=info["mean"], std=info["std"],
+    info.path = save_deep(model, models / name, classes=info.classes, mean=info.mean, std=info.std,
                              feature_params=report.feature_params, meta=meta)
-    print(f"saved to {info['path']}: trained on all {lm.meta.track_id.nunique()} tracks, {info['epochs_run']} epochs "
-          f"in {fmt_seconds(info['seconds'])}")
+    print(f"saved to {info.path}: trained on all {lm.meta.track_id.nunique()} tracks, {info.epochs_run} epochs "
+          f"in {fmt_seconds(info.seconds)}")
     return Trained(model, info)

@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .config import GenreNbError
+
 # %% auto #0
 __all__ = ['hann', 'frames', 'stft', 'istft', 'median_filter', 'hpss', 'fft_frequencies', 'spectral_shape', 'rms',
            'zero_crossing_rate', 'estimate_tuning', 'chroma_filters', 'chroma_stft', 'mel_filters', 'power_to_db',
@@ -86,12 +88,15 @@ def _compiled_median() -> dict:
 def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
     "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`); `engine` 'auto', 'c' or 'bottleneck'."
     S = np.asarray(S)
-    if width < 1 or width % 2 == 0: raise ValueError(f"median_filter needs an odd width of at least 1, got {width}")
-    if S.ndim != 2 or not S.size: raise ValueError(f"median_filter needs a non-empty 2-D array, got shape {S.shape}")
-    if axis not in (-2, -1, 0, 1): raise ValueError(f"median_filter's axis must be one of -2, -1, 0, 1, got {axis}")
-    if engine not in ("auto", "c", "bottleneck"): raise ValueError(f"engine must be 'auto', 'c' or 'bottleneck', got {engine!r}")
+    if width < 1 or width % 2 == 0: raise GenreNbError(f"median_filter needs an odd width of at least 1, got {width}")
+    if S.ndim != 2 or not S.size: raise GenreNbError(f"median_filter needs a non-empty 2-D array, got shape {S.shape}")
+    if axis not in (-2, -1, 0, 1): raise GenreNbError(f"median_filter's axis must be one of -2, -1, 0, 1, got {axis}")
+    if engine not in ("auto", "c", "bottleneck"):
+        raise GenreNbError(f"engine must be 'auto', 'c' or 'bottleneck', got {engine!r}")
     kernel = _compiled_median().get(S.dtype) if engine != "bottleneck" else None
-    if engine == "c" and kernel is None: raise ValueError(f"no compiled median for {S.dtype} (genre_nb/_median is built by `pip install`, with a C compiler)")
+    if engine == "c" and kernel is None:
+        raise GenreNbError(f"no compiled median for {S.dtype} (genre_nb/_median is built by `pip install`, with "
+                           f"a C compiler)")
     h = width // 2
     if kernel is None:  # bottleneck: along contiguous rows, trailing windows
         import bottleneck as bn
@@ -295,7 +300,8 @@ class Spectral(NamedTuple):
 def gtzan57(y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
     "The 57 GTZAN features of a signal (librosa's values) from one STFT, with numpy alone: a `Spectral`."
     y = np.ascontiguousarray(y, dtype=np.float32)
-    if y.ndim != 1 or not len(y): raise ValueError(f"gtzan57 needs a mono signal of at least one sample (1-D), got shape {y.shape}")
+    if y.ndim != 1 or not len(y):
+        raise GenreNbError(f"gtzan57 needs a mono signal of at least one sample (1-D), got shape {y.shape}")
     D = stft(y, n_fft, hop_length)
     S = np.abs(D)
     P = S ** 2

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
-from .config import library_versions
+from .config import GenreNbError, library_versions
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'accuracy_ci', 'vote', 'segment_and_track_accuracy', 'MetricRecord', 'metric_record', 'LevelRecords',
@@ -139,7 +139,11 @@ def write_record(record: MetricRecord, out_dir) -> Path:
 
 def read_records(metrics_dir) -> pd.DataFrame:
     "Every metric record under `metrics_dir` as a table (one row per record, flat JSON columns)."
-    return pd.DataFrame([json.loads(p.read_text()) for p in sorted(Path(metrics_dir).glob("*.json"))])
+    return pd.DataFrame([_read_record(p) for p in sorted(Path(metrics_dir).glob("*.json"))])
+
+def _read_record(p) -> dict:
+    try: return json.loads(p.read_text())
+    except ValueError as e: raise GenreNbError(f"{p}: not a readable metric record ({e})") from None
 
 # %% ../nbs/01a_evaluate.ipynb #3d585299
 def plot_confusion(record, ax=None, normalize=True, *, annot_size=10, blank_zeros=False):

@@ -33,7 +33,7 @@ def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.n
     "Rows of `segment_seconds` s cut from `y` every `hop_seconds` s (default: no overlap); 0 means the whole signal."
     if not segment_seconds: return np.asarray(y)[None]
     n, hop = int(round(segment_seconds * sr)), int(round((hop_seconds or segment_seconds) * sr))
-    if hop <= 0: raise ValueError(f"hop_seconds must be positive, got {hop_seconds}")
+    if hop <= 0: raise GenreNbError(f"hop_seconds must be positive, got {hop_seconds}")
     if len(y) < n: return np.empty((0, n), dtype=np.asarray(y).dtype)
     return np.lib.stride_tricks.sliding_window_view(y, n)[::hop]
 
@@ -132,7 +132,7 @@ def set_level(segs, level="rms", target_db=LEVEL_DB, floor_db=-80.0) -> np.ndarr
     "Rows of samples `segs`, each scaled to `target_db` dBFS RMS (`level='rms'`), or unchanged ('raw')."
     if check_level(level) == "raw": return segs
     segs = np.asarray(segs)
-    if segs.ndim != 2: raise ValueError(f"set_level needs rows of samples (2-D), got shape {segs.shape}")
+    if segs.ndim != 2: raise GenreNbError(f"set_level needs rows of samples (2-D), got shape {segs.shape}")
     rms = np.sqrt(np.mean(np.square(segs, dtype=np.float64), axis=1))
     # a window quieter than floor_db is lifted as if it were at floor_db: near-silence is not blown up to music level
     gain = 10 ** (target_db / 20) / np.maximum(rms, 10 ** (floor_db / 20))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01b_models.ipynb #30de0003
 from __future__ import annotations
-import json, shutil, tempfile
+import importlib, json, shutil, tempfile
 from importlib.resources import files
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,9 +17,10 @@ from . import __version__
 from .config import GenreNbError, library_versions, models_home, umask_mode
 
 # %% auto #0
-__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSIC_THRESHOLD', 'ModelError', 'model_folder',
-           'SavedModel', 'is_model_dir', 'read_meta', 'read_model', 'model_rank', 'describe_rank', 'model_dirs',
-           'shipped_model', 'find_model', 'explain_choice', 'TrackProba', 'Predictor']
+__all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSIC_THRESHOLD', 'FAMILIES', 'ModelError',
+           'model_folder', 'SavedModel', 'is_model_dir', 'read_meta', 'read_model', 'model_rank', 'describe_rank',
+           'model_dirs', 'shipped_model', 'find_model', 'explain_choice', 'TrackProba', 'Predictor', 'register_family',
+           'family_loader', 'load_predictor']
 
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
@@ -62,12 +63,12 @@ def is_model_dir(d) -> bool:
     d = Path(d)
     return d.is_dir() and (d / "meta.json").exists() and any((d / f).exists() for f in MODEL_FILES)
 
-def read_meta(d) -> dict:
-    "The meta.json of model folder `d`, checked for a version this genre-nb can load."
+def read_meta(d, *, check_version=True) -> dict:
+    "The meta.json of model folder `d`, checked (`check_version`) for a version this genre-nb can load."
     try: meta = json.loads((Path(d) / "meta.json").read_text())
     except (OSError, ValueError) as e: raise ModelError(f"{d}: unreadable meta.json ({e}); {TRAIN_HINT}") from None
     saved, ours = str(meta.get("version", "?")), __version__
-    if saved.split(".")[:2] != ours.split(".")[:2]:
+    if check_version and saved.split(".")[:2] != ours.split(".")[:2]:
         raise ModelError(f"{d} was saved by genre-nb {saved}; this is genre-nb {ours}, which cannot load it: {TRAIN_HINT}")
     return meta
 
@@ -176,3 +177,32 @@ class Predictor:
     track_proba: Callable | None = field(default=None, repr=False)  # (signal, timeline_seconds=None) -> TrackProba
     runtime: str = "scikit-learn"  # what runs the model: scikit-learn, or for networks onnxruntime or keras (genre_nb.runtime)
     min_seconds: float | None = None  # the shortest signal it takes (shorter than `seconds`: padded or tiled); None: `seconds`
+
+# %% ../nbs/01b_models.ipynb #5c709fc4
+FAMILIES = {"classical": "genre_nb.runtime:classical_predictor",  # ONNX Runtime where there is a copy: no scikit-learn
+            "deep": "genre_nb.runtime:deep_predictor",  # ONNX Runtime where the folder has the copy: no TensorFlow
+            "transfer": "genre_nb.transfer:transfer_predictor",
+            "pretrained": "genre_nb.pretrained:pretrained_predictor"}  # numpy and ONNX Runtime only
+
+def register_family(name, loader):
+    "Load saved models of family `name` with `loader`: 'module:function' (imported when needed) or a function."
+    FAMILIES[name] = loader
+
+def family_loader(family) -> Callable:
+    "The function that turns a `SavedModel` of `family` into a `Predictor` (its module imported now)."
+    if family not in FAMILIES: raise ModelError(f"unknown model family {family!r}; {TRAIN_HINT}")
+    loader = FAMILIES[family]
+    if callable(loader): return loader
+    module, _, name = loader.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+# %% ../nbs/01b_models.ipynb #98f1e560
+def load_predictor(path=None) -> Predictor:
+    "The `Predictor` of the model `path` names (`find_model`: None, the best saved; 'pretrained', the shipped one)."
+    saved = read_model(find_model(path))
+    loader = family_loader(saved.family)
+    try: return loader(saved)
+    except ModelError: raise
+    except Exception as e:
+        raise ModelError(f"{saved.path}: the saved model does not load ({type(e).__name__}: {e}); "
+                         f"{TRAIN_HINT}") from None

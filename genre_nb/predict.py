@@ -12,39 +12,22 @@ import numpy as np
 
 from .audio import AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info, load_audio
 from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError, usable_jobs
-from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, find_model, is_model_dir, read_model
+from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, is_model_dir
 
 # %% auto #0
-__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'MIN_FILES', 'LONG_SECONDS',
-           'load_predictor', 'windows', 'Prediction', 'signal_status', 'predict_file', 'audio_inputs', 'for_each_file',
-           'predict_iter', 'predict']
+__all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'MIN_FILES', 'LONG_SECONDS', 'windows',
+           'Prediction', 'signal_status', 'predict_file', 'audio_inputs', 'for_each_file', 'predict_iter', 'predict',
+           'load_predictor']
 
 # %% ../nbs/80_predict.ipynb #47ec838a
-def _family_loader(family):
-    "The function that turns a `SavedModel` of `family` into a `Predictor` (its module imported now)."
-    if family == "classical":
-        from genre_nb.runtime import classical_predictor; return classical_predictor  # ONNX Runtime where the folder has the copy: no scikit-learn
-    if family == "deep":
-        from genre_nb.runtime import deep_predictor; return deep_predictor  # ONNX Runtime where the folder has the copy: no TensorFlow
-    if family == "transfer":
-        from genre_nb.transfer import transfer_predictor; return transfer_predictor
-    if family == "pretrained":
-        from genre_nb.pretrained import pretrained_predictor; return pretrained_predictor  # numpy and ONNX Runtime only
-    raise ModelError(f"unknown model family {family!r}; {TRAIN_HINT}")
-
-def load_predictor(path=None) -> Predictor:
-    "The `Predictor` of the model that `path` names (see `genre_nb.models.find_model`; 'pretrained': the shipped one); default: the best trained on real music in reports/models, else the shipped one."
-    saved = read_model(find_model(path))
-    loader = _family_loader(saved.family)
-    try: return loader(saved)
-    except ModelError: raise
-    except Exception as e: raise ModelError(f"{saved.path}: the saved model does not load ({type(e).__name__}: {e}); {TRAIN_HINT}") from None
+from .models import load_predictor  # models reads the folder and holds each family's loader (FAMILIES)
+_all_ = ["load_predictor"]
 
 # %% ../nbs/80_predict.ipynb #ad8b7620
 def windows(y, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
     "(n, samples) windows of `seconds` s covering all of `y` (0: the whole signal as one window)."
     y = np.asarray(y, np.float32)
-    if y.ndim != 1 or len(y) == 0: raise ValueError(f"windows needs a non-empty 1-D signal, got shape {y.shape}")
+    if y.ndim != 1 or len(y) == 0: raise GenreNbError(f"windows needs a non-empty 1-D signal, got shape {y.shape}")
     n = int(round(seconds * sr)) or len(y)
     if len(y) < n: raise TooShortError("<signal>", f"{len(y) / sr:.2f} s long, shorter than the {seconds:g} s window")
     starts = list(range(0, len(y) - n + 1, n))

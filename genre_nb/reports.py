@@ -156,10 +156,10 @@ def _models_section(out) -> list:
     except ModelError: best = None
     ship = shipped_model()
     # what `genre-nb predict` picks with no --model: a model trained here on real music, else the shipped one (models.find_model)
-    uses = ship if ship and (best is None or read_meta(best).get("synthetic")) else best
+    uses = ship if ship and (best is None or read_meta(best, check_version=False).get("synthetic")) else best
     lines = ["| model folder | family | trained on | track accuracy |", "|---|---|---|---|"]
     for d in dirs + ([ship] if ship else []):
-        m = json.loads((d / "meta.json").read_text())
+        m = read_meta(d, check_version=False)
         acc, name = m.get("track_accuracy"), "the shipped model (`--model pretrained`)" if d == ship else f"`{d.relative_to(out).as_posix()}`"
         lines.append(f"| {name}{' (predict uses this)' if d == uses else ''} | {m.get('family', '?')} | "
                      f"{m.get('dataset', '?')}{' (SYNTHETIC)' if m.get('synthetic') else ''} | "
@@ -186,7 +186,7 @@ def write_index(out="reports", data_dir="auto") -> Path:
                   "Accuracy in percent with its 95% bootstrap interval over tracks; `kfold` and `fault-filtered` split by track, "
                   "`segment-random` leaks a track's segments across the split and is shown only to measure that leak.", "",
                   md_table(format_summary(summary_table(recs)))]
-    except (FileNotFoundError, ValueError) as e: lines.append(f"No results yet ({e}).")
+    except (FileNotFoundError, GenreNbError) as e: lines.append(f"No results yet ({e}).")
     figs = sorted((out / "figures").glob("*.png")) if (out / "figures").is_dir() else []
     lines += ["", "## Figures", ""] + ([f"### {f.stem}\n\n![{f.stem}](figures/{f.name})\n" for f in figs] or ["No figures."])
     lines += ["", "## Saved models", ""] + _models_section(out)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import GenreNbError
 from .features import FEATURE_SETS, mel_basis, segments_features, segments_logmels, stored_params
 from .models import ModelError, Predictor, SavedModel
 
@@ -78,7 +79,7 @@ def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
 
 def load_network(folder, name="model", runtime="auto", fallback=None):
     "Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras (`name.keras`, or `fallback()`)."
-    if runtime not in RUNTIMES: raise ValueError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
+    if runtime not in RUNTIMES: raise GenreNbError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
     folder = Path(folder)
     if runtime != "keras" and (folder / f"{name}.onnx").exists():
         try: return OnnxModel(folder / f"{name}.onnx")
@@ -129,7 +130,8 @@ def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path
 
 def load_head(folder, name="model", runtime="auto"):
     "Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else ('sklearn') `name.joblib`, which imports scikit-learn."
-    if runtime not in ("auto", "onnx", "sklearn"): raise ValueError(f"runtime must be one of auto, onnx, sklearn, got {runtime!r}")
+    if runtime not in ("auto", "onnx", "sklearn"):
+        raise GenreNbError(f"runtime must be one of auto, onnx, sklearn, got {runtime!r}")
     def from_joblib():
         import joblib  # only without an ONNX copy: joblib and scikit-learn take a cold process seconds to import
         return joblib.load(Path(folder) / f"{name}.joblib")

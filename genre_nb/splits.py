@@ -33,7 +33,8 @@ def check_split(split: dict, groups=None) -> dict:
 def _tracks(table) -> pd.DataFrame:
     "One (track_id, genre) row per track of a track or segment table, with its group when the table has one."
     t = table[["track_id", "genre", *(["group"] if "group" in table else [])]].drop_duplicates()
-    if not t.track_id.is_unique: raise ValueError(f"tracks with two genres or groups: {sorted(t.track_id[t.track_id.duplicated()])[:3]}")
+    if not t.track_id.is_unique:
+        raise GenreNbError(f"tracks with two genres or groups: {sorted(t.track_id[t.track_id.duplicated()])[:3]}")
     return t.sort_values("track_id").reset_index(drop=True)
 
 def unsplittable_genres(table) -> list:

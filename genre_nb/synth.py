@@ -128,7 +128,7 @@ def _bass_line(kind, chord_root, step_s, rng):
     if kind == "sub": return [(0, r, 7), (10, r, 6)]
     if kind == "dub": return [(0, r, 3), (3, r, 2), (6, r + 7, 2), (10, r + 10, 3), (14, r + 12, 2)]
     if kind == "long": return [(0, r, 8), (8, r + 7, 8)]
-    raise ValueError(f"unknown bass line {kind!r}")
+    raise GenreNbError(f"unknown bass line {kind!r}")
 
 # %% ../nbs/00c_synth.ipynb #a85e29c1
 def _style(genre, rng, borrow=0.45):
@@ -148,7 +148,7 @@ def _style(genre, rng, borrow=0.45):
 def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
     "A float32 mono clip of `seconds` s in the style of `genre`, the same for the same (seed, genre, index)."
     from scipy import signal
-    if genre not in STYLES: raise ValueError(f"no synthetic style for genre {genre!r}; choose from {list(STYLES)}")
+    if genre not in STYLES: raise GenreNbError(f"no synthetic style for genre {genre!r}; choose from {list(STYLES)}")
     rng = np.random.default_rng([seed, GENRES.index(genre), index])
     st = _style(genre, rng)
     n, step = int(seconds * sr), 60 / st["bpm"] / 4  # a step is a 16th note

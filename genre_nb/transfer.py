@@ -50,7 +50,8 @@ def musicnn_input(y, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
     "(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz (`mel_basis`: numpy alone, see features.logmel; `level`: see features.set_level, over the whole signal)."
     from genre_nb.features import mel_power
     p = MUSICNN
-    if sr != p["sr"]: raise ValueError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
+    if sr != p["sr"]:
+        raise GenreNbError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
     y = set_level(np.asarray(y, np.float32)[None], level)[0]  # the whole signal: its patches' mean is the track's row
     need = (p["n_frames"] - 1) * p["hop_length"] + 1
     if len(y) < need: y = np.tile(y, -(-need // max(len(y), 1)))[:need]
@@ -153,7 +154,8 @@ def layer_slice(emb, layer):
     "The columns of `layer` ('pool' = max_pool and mean_pool) of stored embeddings."
     if layer == "all": return emb  # every layer: what the shipped model reads (genre_nb.pretrained)
     if layer == "pool": return np.concatenate([layer_slice(emb, "max_pool"), layer_slice(emb, "mean_pool")], axis=-1)
-    if layer not in LAYERS: raise ValueError(f"unknown layer {layer!r}; choose from {', '.join([*LAYERS, 'pool', 'all'])}")
+    if layer not in LAYERS:
+        raise GenreNbError(f"unknown layer {layer!r}; choose from {', '.join([*LAYERS, 'pool', 'all'])}")
     a, b = LAYERS[layer]
     return emb[..., a:b]
 
