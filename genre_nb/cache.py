@@ -37,7 +37,7 @@ def cache_put(entry, key, value):
     entry.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=entry.parent, suffix=".tmp", delete=False) as tmp:
         np.savez(tmp, value=value, key=np.array(key))
-    os.chmod(tmp.name, umask_mode(folder=False))  # NamedTemporaryFile's are private (0600): an entry gets what the umask gives any file
+    os.chmod(tmp.name, umask_mode(folder=False))  # NamedTemporaryFile's are 0600: an entry gets the umask's mode
     os.replace(tmp.name, entry)
 
 def cached(path, kind, params, compute, *, cache_dir=None, version=1):

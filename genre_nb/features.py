@@ -193,9 +193,9 @@ def cached_extract(path, kind="features", params=None, cache_dir=None):
 
 # %% ../nbs/01_features.ipynb #da448be5
 def die_with_parent(parent: int):
-    "In a worker process: end it when process `parent` dies, even by SIGKILL (Linux's parent-death signal); elsewhere nothing."
+    "In a worker: end it when process `parent` dies, even by SIGKILL (Linux's parent-death signal); elsewhere nothing."
     import ctypes, signal, sys
-    if not sys.platform.startswith("linux"): return  # macOS and Windows have no such signal: a worker ends at its next task
+    if not sys.platform.startswith("linux"): return  # no such signal on macOS and Windows
     try: ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError): return
     if os.getppid() != parent: os._exit(0)  # the parent died before the line above
@@ -226,7 +226,8 @@ def _run(tracks, kind, params, cache_dir, n_jobs, progress):
     job = joblib.delayed(_safe)
     from joblib._parallel_backends import LokyBackend  # its keywords reach loky's executor: each worker's initializer
     backend = LokyBackend(initializer=die_with_parent, initargs=(os.getpid(),))
-    with joblib.Parallel(n_jobs=usable_jobs(n_jobs, len(tracks)), return_as="generator", backend=backend) as par:  # capped: cores, tracks
+    n = usable_jobs(n_jobs, len(tracks))  # capped: cores, tracks
+    with joblib.Parallel(n_jobs=n, return_as="generator", backend=backend) as par:
         results = par(job(p, kind, params, cache_dir) for p in tracks.path)
         # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
         for (value, status), row in zip(tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress), tracks.itertuples()):
