@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import data_home, sha256sum
+from .config import data_home, sha256sum, umask_mode
 
 # %% auto #0
 __all__ = ['cache_key', 'cache_get', 'cache_put', 'cached']
@@ -37,6 +37,7 @@ def cache_put(entry, key, value):
     entry.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=entry.parent, suffix=".tmp", delete=False) as tmp:
         np.savez(tmp, value=value, key=np.array(key))
+    os.chmod(tmp.name, umask_mode(folder=False))  # NamedTemporaryFile's are 0600: an entry gets the umask's mode
     os.replace(tmp.name, entry)
 
 def cached(path, kind, params, compute, *, cache_dir=None, version=1):

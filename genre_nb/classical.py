@@ -125,12 +125,19 @@ def _temperature(d, codes) -> float:
     nll = lambda lt: -np.log(_softmax(d, np.exp(lt))[np.arange(len(codes)), codes] + 1e-12).mean()
     return float(np.exp(minimize_scalar(nll, bounds=(-5, 5), method="bounded").x))
 
+def _pair_signs(n) -> np.ndarray:
+    "(pairs, n) matrix adding each one-vs-one decision value to its pair's first class, taking it from the second."
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    m = np.zeros((len(pairs), n))
+    for k, (i, j) in enumerate(pairs): m[k, i], m[k, j] = 1, -1
+    return m
+
 class CalibratedSVC(ClassifierMixin, BaseEstimator):
-    "An RBF SVC whose probabilities are a softmax of its one-vs-rest decision values at a temperature fitted on `cv` folds: same argmax, same predictions."
+    "An RBF SVC scoring a class by its one-vs-one decision values summed; probabilities: their softmax, tempered."
     def __init__(self, C=1.0, gamma="scale", cv=3):
         self.C, self.gamma, self.cv = C, gamma, cv
 
-    def _svc(self): return SVC(C=self.C, gamma=self.gamma, decision_function_shape="ovr", break_ties=True)
+    def _svc(self): return SVC(C=self.C, gamma=self.gamma, decision_function_shape="ovo")
 
     def fit(self, X, y):
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
@@ -140,11 +147,16 @@ class CalibratedSVC(ClassifierMixin, BaseEstimator):
         k, self.temperature_ = min(self.cv, int(np.bincount(codes).min())), 1.0
         if k >= 2 and len(self.classes_) > 1:  # the decision values of data each fit did not see, so the temperature is honest
             d = cross_val_predict(self._svc(), X, y, cv=StratifiedKFold(k, shuffle=True, random_state=0), method="decision_function")
-            self.temperature_ = _temperature(self._2d(d), codes)
+            self.temperature_ = _temperature(self._scores(d), codes)
         return self
 
-    def _2d(self, d): return np.c_[-d, d] if d.ndim == 1 else d  # two classes: one decision value
-    def decision_function(self, X): return self._2d(self.svc_.decision_function(np.asarray(X, float)))
+    def _scores(self, d):
+        "Class scores of decision values `d`: two classes, the second's; more, one a pair, summed per class."
+        if d.ndim == 1: return np.c_[-d, d]
+        # not SVC's 'ovr' shape: its votes (9, 8, 7, ... for ten classes) would give every row the same probabilities
+        if self.svc_.decision_function_shape == "ovr": return d  # a model saved before
+        return d @ _pair_signs(len(self.classes_))
+    def decision_function(self, X): return self._scores(self.svc_.decision_function(np.asarray(X, float)))
     def predict_proba(self, X): return _softmax(self.decision_function(X), self.temperature_)
     def predict(self, X): return self.classes_[self.decision_function(X).argmax(1)]
 
@@ -251,14 +263,19 @@ def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=Non
     return _fit_search(search, table[feature_columns(table)], table.genre.to_numpy(str), groups)
 
 def _calibrated_svc_onnx(scope, operator, container):
-    "skl2onnx converter of `CalibratedSVC`: the SVC's one-vs-rest decision values, then a softmax at the fitted temperature."
+    "skl2onnx converter of `CalibratedSVC`: decision values summed per class, the argmax's label, the softmax."
     from skl2onnx.algebra.onnx_operator import OnnxSubEstimator
-    from skl2onnx.algebra.onnx_ops import OnnxDiv, OnnxIdentity, OnnxSoftmax
+    from skl2onnx.algebra.onnx_ops import OnnxArgMax, OnnxArrayFeatureExtractor, OnnxDiv, OnnxMatMul, OnnxSoftmax
     op, opv = operator.raw_operator, container.target_opset
-    d = OnnxSubEstimator(op.svc_, operator.inputs[0], op_version=opv, options={"raw_scores": True, "zipmap": False})
-    OnnxIdentity(d[0], op_version=opv, output_names=[operator.outputs[0]]).add_to(scope, container)
+    d = OnnxSubEstimator(op.svc_, operator.inputs[0], op_version=opv, options={"raw_scores": True, "zipmap": False})[1]
+    s = d if len(op.classes_) == 2 else OnnxMatMul(d, _pair_signs(len(op.classes_)).astype(np.float32), op_version=opv)
+    text = op.classes_.dtype.kind in "OU"
+    classes = np.asarray(op.classes_).astype(str) if text else np.asarray(op.classes_, np.int64)
+    OnnxArrayFeatureExtractor(classes, OnnxArgMax(s, axis=1, keepdims=0, op_version=opv), op_version=opv,
+                              output_names=[operator.outputs[0]]).add_to(scope, container)
     t = np.array([op.temperature_], np.float32)
-    OnnxSoftmax(OnnxDiv(d[1], t, op_version=opv), axis=1, op_version=opv, output_names=[operator.outputs[1]]).add_to(scope, container)
+    OnnxSoftmax(OnnxDiv(s, t, op_version=opv), axis=1, op_version=opv,
+                output_names=[operator.outputs[1]]).add_to(scope, container)
 
 def _register_onnx_converters():
     "Teach skl2onnx this module's estimators that it can convert (XGBAnyLabels it cannot: its models keep only joblib)."

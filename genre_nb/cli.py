@@ -153,6 +153,15 @@ def _say_replaced(folder: Path, best, dataset, protocol):
                + (" — the old one scored higher; keep it by writing to another --out" if same and acc is not None and acc > best[1] else ""), err=True)
 
 # %% ../nbs/90_cli.ipynb #f6be0a73
+def _quietly(fn):
+    "`fn()` with TensorFlow's C++ lines (oneDNN, absl) off the terminal; its Python warnings after it, a line each."
+    import warnings
+    from genre_nb.deep import quiet_stderr
+    with warnings.catch_warnings(record=True) as notes, quiet_stderr():
+        warnings.simplefilter("always"); out = fn()
+    for n in notes: typer.echo(f"warning: {n.message}", err=True)
+    return out
+
 @app.command()
 def classical(table: Path = typer.Argument(..., help="A feature table (.parquet or .csv; GTZAN's CSV columns work too)."),
               protocol: str = typer.Option("auto", help="auto (kfold-artist when the table knows artists, else kfold) | kfold-artist | kfold | fault-filtered | segment-random"),
@@ -215,8 +224,9 @@ def classical(table: Path = typer.Argument(..., help="A feature table (.parquet 
                     protocol=protocol, track_accuracy=best[1], track_ci_low=best[2], n_tracks=best[3])
         if transfer:
             from genre_nb.transfer import save_transfer
-            saved = save_transfer(final, models_home(base, "transfer"), layer=meta["params"]["layer"], per=meta["params"]["per"],
-                                  level=meta["params"].get("level", "raw"), meta=info)
+            p = meta["params"]
+            saved = _quietly(lambda: save_transfer(final, models_home(base, "transfer"), layer=p["layer"], per=p["per"],
+                                                   level=p.get("level", "raw"), meta=info))
         else: saved = save_classical(final, models_home(base, "classical"), feature_params=meta.get("params", {}), meta=info)
     except USER_ERRORS as e: _fail(e)
     typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {base / 'metrics'}, model in {saved}")

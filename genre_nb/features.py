@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_features.ipynb #faf1046e
 from __future__ import annotations
-import time, warnings
+import os, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +25,8 @@ warnings.filterwarnings("ignore", message="A worker stopped while some jobs were
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'MIN_SEGMENT',
            'EXTRACTORS', 'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis',
            'mel_power', 'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
-           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract', 'Extraction',
-           'LogMels', 'extract_features', 'extract_logmels']
+           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract',
+           'die_with_parent', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -191,6 +191,15 @@ def cached_extract(path, kind="features", params=None, cache_dir=None):
     "(array, 'cached' | 'computed'): `kind` of one file, through the cache (`genre_nb.cache`), computed by `EXTRACTORS[kind]`."
     return cached(path, kind, params or feature_params(), EXTRACTORS[kind], cache_dir=cache_dir, version=FEATURE_VERSION)
 
+# %% ../nbs/01_features.ipynb #da448be5
+def die_with_parent(parent: int):
+    "In a worker: end it when process `parent` dies, even by SIGKILL (Linux's parent-death signal); elsewhere nothing."
+    import ctypes, signal, sys
+    if not sys.platform.startswith("linux"): return  # no such signal on macOS and Windows
+    try: ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError): return
+    if os.getppid() != parent: os._exit(0)  # the parent died before the line above
+
 # %% ../nbs/01_features.ipynb #4369bd55
 @dataclass
 class Extraction:
@@ -215,7 +224,10 @@ def _run(tracks, kind, params, cache_dir, n_jobs, progress):
     import joblib
     from tqdm.auto import tqdm
     job = joblib.delayed(_safe)
-    with joblib.Parallel(n_jobs=usable_jobs(n_jobs, len(tracks)), return_as="generator") as par:  # capped: cores, tracks
+    from joblib._parallel_backends import LokyBackend  # its keywords reach loky's executor: each worker's initializer
+    backend = LokyBackend(initializer=die_with_parent, initargs=(os.getpid(),))
+    n = usable_jobs(n_jobs, len(tracks))  # capped: cores, tracks
+    with joblib.Parallel(n_jobs=n, return_as="generator", backend=backend) as par:
         results = par(job(p, kind, params, cache_dir) for p in tracks.path)
         # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
         for (value, status), row in zip(tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress), tracks.itertuples()):
