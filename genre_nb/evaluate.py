@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
-from .config import GenreNbError, library_versions
+from .config import GenreNbError, library_versions, umask_mode
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'accuracy_ci', 'vote', 'segment_and_track_accuracy', 'MetricRecord', 'metric_record', 'LevelRecords',
@@ -134,6 +134,7 @@ def write_record(record: MetricRecord, out_dir) -> Path:
     r = record.to_dict() if isinstance(record, MetricRecord) else dict(record)
     path = out_dir / f"{r['dataset']}__{r['model']}__{r['protocol']}__{r['level']}.json"
     with tempfile.NamedTemporaryFile("w", dir=out_dir, suffix=".tmp", delete=False) as f: json.dump(r, f, indent=1, default=str)
+    os.chmod(f.name, umask_mode(folder=False))  # NamedTemporaryFile makes it 0600: the record gets what any new file gets
     os.replace(f.name, path)
     return path
 

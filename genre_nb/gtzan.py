@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .config import GENRES, DatasetError, GenreNbError, data_home, sha256sum
+from .config import GENRES, DatasetError, GenreNbError, data_home, sha256sum, umask_mode
 from .data import discover, gtzan_artist_table
 from .synth import is_synthetic
 
@@ -108,6 +108,7 @@ def extract_archive(archive, dest) -> Path:
     if dest.exists(): raise FileExistsError(f"{dest} exists: remove it or choose another folder")
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    tmp.chmod(umask_mode())  # mkdtemp makes it 0700: the dataset folder gets what the umask gives any new folder
     try:
         with tarfile.open(archive) as tar: tar.extractall(tmp, filter="data")  # 'data' refuses paths outside tmp
         tmp.rename(dest)
