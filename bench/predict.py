@@ -115,7 +115,7 @@ def keras_only(d) -> Path:
     return k
 
 warm_of = {}  # model -> warm seconds for the 30 s file (its default runtime), for the 10-minute file's ratio
-print(f"{'model':<12}{'family':<10}{'runtime':<13}{'cold CLI s (median)':>21}{'goal':>7}{'load s':>8}{'warm API s (median)':>21}{'goal':>7}")
+print(f"{'model':<12}{'family':<11}{'runtime':<13}{'cold CLI s (median)':>21}{'goal':>7}{'load s':>8}{'warm API s (median)':>21}{'goal':>7}")
 for d in dirs:
     p0 = load_predictor(d)
     # without the ONNX copies: a network loads Keras, a classical pipeline scikit-learn (and transfer both)
@@ -128,7 +128,7 @@ for d in dirs:
         warm_of.setdefault(d.name, statistics.median(warm))
         g_cold, g_warm = (1.5, 0.2) if p.family == "classical" else (1.5, None) if p.family == "pretrained" else (2.5, None)
         ok = lambda v, g: "" if g is None else ("ok" if v <= g else "MISSED")
-        print(f"{d.name:<12}{p.family:<10}{runtime:<13}{cold:>17.2f} {ok(cold, g_cold):>3}{g_cold:>7g}{load:>8.2f}"
+        print(f"{d.name:<12}{p.family:<11}{runtime:<13}{cold:>17.2f} {ok(cold, g_cold):>3}{g_cold:>7g}{load:>8.2f}"
               f"{statistics.median(warm):>17.3f} {ok(statistics.median(warm), g_warm):>3}{'' if g_warm is None else g_warm:>7}")
 
 def goal(v, g): return f"{v:.2f} s (goal <= {g:g} s) {'ok' if v <= g else 'MISSED'}"
