@@ -39,7 +39,7 @@ def training_set(folders, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Tr
     tables, skipped, absent = [], [], [str(f) for f in folders if not Path(f).is_dir()]
     for f in (Path(f) for f in folders if Path(f).is_dir()):
         ds = discover(f, min_seconds=MIN_CLIP_SECONDS)
-        groups = track_groups(ds.tracks, [f, ds.root] if hasattr(ds, "root") else [f])
+        groups = track_groups(ds.tracks, [f, ds.root])  # a tracks.csv in the folder or its genre root names groups
         tables.append(ds.tracks.assign(group=ds.tracks.track_id if groups is None else groups, source=f.name))
         skipped.append(ds.skipped)
     if not tables: raise GenreNbError(f"none of the training folders is there: {', '.join(absent) or '(none given)'}")
