@@ -115,12 +115,12 @@ def shipped_model() -> Path | None:
 
 def _default_model() -> Path:
     "The best model in reports/models trained on real music; else the shipped one; else the best there (synthetic)."
+    ship = shipped_model()
     try: best = find_model(models_home())
     except ModelError:
-        if shipped_model() is None: raise
-        return shipped_model()
-    synthetic = read_meta(best).get("synthetic", False) if best else True
-    return shipped_model() if synthetic and shipped_model() is not None else best
+        if ship is None: raise
+        return ship
+    return ship if ship is not None and read_meta(best).get("synthetic", False) else best
 
 def find_model(path=None) -> Path:
     "The model folder that `path` names (a model file, a model folder, a folder above them: the best usable one; 'pretrained': the shipped one); default: see `_default_model`."
