@@ -12,7 +12,7 @@ import keras
 from .config import GenreNbError
 
 # %% auto #0
-__all__ = ['build_cnn']
+__all__ = ['build_cnn', 'cnn_head']
 
 # %% ../nbs/03_cnn.ipynb #d350955b
 def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128), pools=((2, 2), (4, 2), (4, 2), (4, 1)),
@@ -32,3 +32,11 @@ def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128)
     x = keras.layers.GlobalAveragePooling2D()(x)  # with the default pools the mel axis is down to 1: an average over time
     x = keras.layers.Dropout(dropout)(x)
     return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="cnn")
+
+# %% ../nbs/03_cnn.ipynb #4bcce10e
+def cnn_head(n_classes=10, *, pooled_dim=1756, dropout=0.5, l2=1e-3) -> keras.Model:
+    "The CNN's head on a frozen musicnn (04a_transfer): its pooled layers (`pooled`), dropout and a softmax over `n_classes`."
+    p = keras.Input((pooled_dim,), name="pooled")
+    x = keras.layers.Dropout(dropout)(p)
+    return keras.Model(p, keras.layers.Dense(n_classes, activation="softmax", kernel_regularizer=keras.regularizers.l2(l2),
+                                                         dtype="float32")(x), name="cnn_head")

@@ -10,7 +10,7 @@ os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 import keras
 
 # %% auto #0
-__all__ = ['build_crnn']
+__all__ = ['build_crnn', 'crnn_head']
 
 # %% ../nbs/04_crnn.ipynb #1d34c565
 def build_crnn(input_shape=(128, 130, 1), n_classes=10, filters=(32, 64, 64, 128), pools=((2, 2), (4, 2), (4, 2), (4, 1)),
@@ -29,3 +29,15 @@ def build_crnn(input_shape=(128, 130, 1), n_classes=10, filters=(32, 64, 64, 128
     x = keras.layers.Bidirectional(gru)(x) if bidirectional else gru(x)
     x = keras.layers.Dropout(dropout)(x)
     return keras.Model(inp, keras.layers.Dense(n_classes, activation="softmax", dtype="float32")(x), name="crnn")
+
+# %% ../nbs/04_crnn.ipynb #31fb813e
+def crnn_head(n_classes=10, *, frames_shape=(46, 753), pooled_dim=1756, units=32, gru_units=32, bidirectional=False,
+              dropout=0.5, l2=1e-3) -> keras.Model:
+    "The CRNN's head on a frozen musicnn (04a_transfer): a GRU over its frame features beside its pooled layers, a softmax."
+    f, p = keras.Input(frames_shape, name="frames"), keras.Input((pooled_dim,), name="pooled")
+    x = keras.layers.Dense(units, activation="relu")(keras.layers.Dropout(0.3)(f))  # each step's 753 features, projected
+    gru = keras.layers.GRU(gru_units)
+    x = keras.layers.Dropout(dropout)(keras.layers.Bidirectional(gru)(x) if bidirectional else gru(x))
+    x = keras.layers.Dropout(dropout)(keras.layers.Concatenate()([x, p]))
+    return keras.Model([f, p], keras.layers.Dense(n_classes, activation="softmax", kernel_regularizer=keras.regularizers.l2(l2),
+                                                         dtype="float32")(x), name="crnn_head")

@@ -25,7 +25,8 @@ __all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSI
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
 
-MODEL_FILES = ("model.joblib", "model.keras", "head.joblib", "head.npz")  # classical, deep, transfer, the shipped model (numpy head)
+# classical, deep, transfer (a classical head; a network's head), the shipped model (numpy head)
+MODEL_FILES = ("model.joblib", "model.keras", "head.joblib", "head.keras", "head.npz")
 TRAIN_HINT = ("train one with `genre-nb run --only 02` (classical models, minutes on the synthetic set), "
               "`genre-nb run --only 04` (the CRNN), or `genre-nb classical TABLE`")
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import ast, collections, concurrent.futures, functools, importlib.util, warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -20,10 +20,13 @@ from .runtime import full_proba  # no scikit-learn import: prediction may not ne
 if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
-__all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags',
-           'musicnn_input', 'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'embed_patches',
-           'layer_slice', 'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor',
-           'blend_tables', 'musicnn_patches', 'finetune_net', 'evaluate_finetune']
+__all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL', 'MIN_CLIP_SECONDS', 'PATCH_SECONDS',
+           'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn', 'load_musicnn_weights',
+           'musicnn', 'reference_graph', 'embed_patches', 'layer_slice', 'embed_params', 'extract_embeddings',
+           'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables', 'musicnn_patches', 'finetune_net',
+           'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features', 'train_frozen', 'frozen_proba',
+           'evaluate_frozen', 'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report',
+           'save_frozen_report_model']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
 class MusicnnMissing(GenreNbError, RuntimeError): "The musicnn wheel, which holds the pretrained weights, is not installed."
@@ -229,6 +232,7 @@ def save_transfer(search, out_dir, *, layer="penultimate", per="track", level="r
 def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier (ONNX copies of both where saved, else Keras and scikit-learn)."
     from genre_nb.runtime import OnnxModel, load_head, load_network, stored_mel_basis
+    if saved.features.get("kind") == "musicnn-network": return network_predictor(saved, runtime)  # a CNN or CRNN on a frozen musicnn
     p = saved.features.get("params", {})
     if p.get("version") != EMBED_VERSION: raise ModelError(f"{saved.path}: embeddings of another version; retrain with 04a_transfer")
     net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))  # its ONNX copy, else the Keras port
@@ -322,3 +326,227 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
                               weight_decay=weight_decay, label_smoothing=label_smoothing, **({"left_out_genres": left_out} if left_out else {})))
     seg, trk = score_predictions(pred, classes, f"musicnn-finetune-{blocks}", protocol, train_accuracy=tuple(np.mean(train_acc, axis=0)), **common)
     return Evaluation(seg, trk, pred)
+
+# %% ../nbs/04a_transfer.ipynb #d8799053
+FRONT_POOL = 4  # frames averaged per step of the frame features: 187 frames of 16 ms -> 46 steps of 64 ms
+
+def frozen_front(pool=FRONT_POOL, name="MSD_musicnn"):
+    "musicnn, frozen: patches (n, 187, 96) -> `frames` (n, 187 // pool, 753), its mid-end averaged over `pool` frames, and `pooled` (n, 1756)."
+    import keras
+    m = musicnn(name)
+    frames = keras.layers.AveragePooling1D(pool, name="frames")(m.get_layer("midend").output)
+    pooled = keras.layers.Concatenate(name="pooled")([m.output[k] for k in LAYERS])  # the order of `embed_patches`
+    front = keras.Model(m.input, dict(frames=frames, pooled=pooled), name="musicnn_front")
+    front.trainable = False
+    return front
+
+# %% ../nbs/04a_transfer.ipynb #0de8c874
+class FrozenFeatures(NamedTuple):
+    "Per track of `tracks`: frozen musicnn's `pooled` (patches, 1756) and `frames` (patches, steps, 753; None: not computed)."
+    tracks: "pd.DataFrame"  # track_id, genre, path, ... (group where known)
+    pooled: list
+    frames: list | None
+    skipped: "pd.DataFrame"  # path, problem
+    pool: int = FRONT_POOL
+
+def _frames(path, cache_dir, level, pool, front):
+    entry, key, v = cache_get(path, "musicnn-frames", dict(embed_params(level), pool=pool), cache_dir)
+    if v is None:
+        v = np.asarray(front.predict_on_batch(musicnn_input(load_audio(path, MUSICNN["sr"]), level=level))["frames"], np.float16)
+        cache_put(entry, key, v)  # float16: a 30 s clip's frames take 0.7 MB
+    return v
+
+def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_dir=None, n_jobs=N_JOBS, progress=True) -> FrozenFeatures:
+    "The `FrozenFeatures` of `tracks` (a `Dataset` or its track table), cached; `frames=False`: the pooled layers only."
+    ex = extract_embeddings(tracks, "all", per="patch", level=level, cache_dir=cache_dir, n_jobs=n_jobs, progress=progress)
+    cols = [c for c in ex.table.columns if c.startswith("all_")]
+    by_track = {t: g[cols].to_numpy(np.float32) for t, g in ex.table.groupby("track_id", sort=False)}
+    table = tracks.tracks if hasattr(tracks, "tracks") else tracks
+    table = table[table.track_id.isin(by_track)].reset_index(drop=True)
+    front = frozen_front(pool) if frames else None
+    F = [_frames(p, cache_dir, level, pool, front) for p in table.path] if frames else None  # these files decoded above
+    return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool)
+
+# %% ../nbs/04a_transfer.ipynb #77cfc2a1
+def _rows(ff, idx, inputs) -> tuple:
+    "(inputs by name, track of each row, weights) of the patches of tracks `idx`: each track weighs 1 in all, mean weight 1."
+    n = [len(ff.pooled[i]) for i in idx]
+    X = {"pooled": np.concatenate([ff.pooled[i] for i in idx])}
+    if "frames" in inputs: X["frames"] = np.concatenate([ff.frames[i] for i in idx]).astype(np.float32)
+    w = np.concatenate([np.full(k, 1 / k) for k in n])
+    return X, np.repeat(np.asarray(idx), n), (w * len(w) / w.sum()).astype(np.float32)
+
+def _standardise_layer():
+    "The `Standardise` layer class: (x - mean) / scale per column, statistics stored as weights (saved, exported to ONNX)."
+    import keras
+    @keras.saving.register_keras_serializable(package="genre_nb")
+    class Standardise(keras.layers.Layer):
+        def build(self, shape):
+            self.mean = self.add_weight(shape=(shape[-1],), initializer="zeros", trainable=False, name="mean")
+            self.scale = self.add_weight(shape=(shape[-1],), initializer="ones", trainable=False, name="scale")
+        def call(self, x): return (x - self.mean) / self.scale
+    return Standardise
+
+def _standardised(head, X):
+    "`head` behind per-column standardisation by the statistics of rows `X` (spreads floored at 1% of the median one)."
+    import keras
+    ins, outs = [], []
+    for t in head.inputs:
+        name = t.name.split(":")[0]
+        v = X[name].reshape(-1, X[name].shape[-1])
+        sd = v.std(0); sd = np.maximum(sd, 0.01 * np.median(sd[sd > 0]))  # a unit that never fires: no division by ~0
+        ins.append(keras.Input(t.shape[1:], name=name))
+        layer = _standardise_layer()(name=f"{name}_standardise")
+        outs.append(layer(ins[-1]))
+        layer.set_weights([v.mean(0), sd])
+    one = len(ins) == 1  # a one-input model takes a tensor, not a list of one
+    return keras.Model(ins[0] if one else ins, head(outs[0] if one else outs), name=head.name)
+
+def _inputs(net, X):
+    names = [t.name.split(":")[0] for t in net.inputs]
+    return X[names[0]] if len(names) == 1 else [X[n] for n in names]
+
+def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
+                 label_smoothing=0.1, seed=0, verbose=0, **head_kw):
+    "Train `build_head(n_classes, **head_kw)` on the patches of tracks `idx` of `ff`: the standardised head, and its Keras history."
+    import keras
+    head = build_head(len(classes), **head_kw)
+    inputs = [t.name.split(":")[0] for t in head.inputs]
+    X, owner, w = _rows(ff, idx, inputs)
+    y = np.eye(len(classes), dtype=np.float32)[np.searchsorted(classes, ff.tracks.genre.to_numpy()[owner])]
+    keras.utils.set_random_seed(seed)
+    net = _standardised(build_head(len(classes), **head_kw), X)
+    net.compile(keras.optimizers.AdamW(learning_rate, weight_decay=weight_decay),
+                keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), metrics=["accuracy"])
+    hist = net.fit(_inputs(net, X), y, sample_weight=w, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=verbose)
+    return net, hist.history
+
+def frozen_proba(net, ff, idx) -> np.ndarray:
+    "(patches, classes) probabilities of every patch of tracks `idx` (in order)."
+    X, _, _ = _rows(ff, idx, [t.name.split(":")[0] for t in net.inputs])
+    n = len(X["pooled"])  # called eagerly, in chunks: a new network each fold would retrace Keras' predict function
+    return np.concatenate([np.asarray(net(_inputs(net, {k: v[i:i + 512] for k, v in X.items()}), training=False))
+                           for i in range(0, n, 512)])
+
+# %% ../nbs/04a_transfer.ipynb #f247a36b
+def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None, seed=0, name=None, dataset="",
+                    synthetic=False, progress=False, **train_kw):
+    "Train `build_head` on frozen musicnn features `ff` in each split of `protocol`: a `genre_nb.deep.DeepEvaluation`."
+    import pandas as pd, resource, time
+    from genre_nb.deep import DeepEvaluation, TrainingInfo, fold_line
+    from genre_nb.evaluate import score_predictions, segment_and_track_accuracy
+    from genre_nb.splits import default_protocol, protocol_splits
+    protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
+    t0, preds, infos, t = time.time(), [], [], ff.tracks
+    splits = protocol_splits(t, protocol, folds, seed)[:max_folds]
+    classes = sorted(t.genre.unique())
+    for k, split in enumerate(splits):
+        tk = time.time()
+        tr, te = np.flatnonzero(split["train"]), np.flatnonzero(split["test"])
+        net, hist = train_frozen(build_head, ff, tr, classes, seed=seed + k, **train_kw)
+        p_tr, p = frozen_proba(net, ff, tr), frozen_proba(net, ff, te)
+        n_tr, n_te = [len(ff.pooled[i]) for i in tr], [len(ff.pooled[i]) for i in te]
+        own = np.repeat(t.track_id.to_numpy()[te], n_te)
+        info = TrainingInfo(history=hist, seconds_per_epoch=(time.time() - tk) / max(1, len(hist["loss"])), epochs_run=len(hist["loss"]),
+                            params=int(net.count_params()), peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                            mean=None, std=None, classes=classes, n_train=len(tr), seconds=time.time() - tk,
+                            train_accuracy=segment_and_track_accuracy(p_tr, np.repeat(t.genre.to_numpy()[tr], n_tr),
+                                                                      np.repeat(t.track_id.to_numpy()[tr], n_tr), classes))
+        infos.append(info)
+        rows = pd.DataFrame(dict(track_id=own, genre=np.repeat(t.genre.to_numpy()[te], n_te),
+                                 segment=np.concatenate([np.arange(n) for n in n_te]), fold=k))
+        preds.append(rows.join(pd.DataFrame(p, columns=classes, index=rows.index)))
+        if progress:
+            print(fold_line(k, len(splits), info, segment_and_track_accuracy(p, rows.genre, rows.track_id, classes)[1], len(te)), flush=True)
+    name = name or getattr(build_head, "__name__", "head").replace("_head", "") + "-musicnn"
+    params = dict(front_end="musicnn", pool=ff.pool, folds=folds, folds_run=len(splits), seed=seed,
+                  **{k: v for k, v in train_kw.items() if k != "verbose"})
+    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep", params=params,
+                  n_params=infos[0].params, seconds_per_epoch=float(np.mean([i.seconds_per_epoch for i in infos])),
+                  epochs_run=[i.epochs_run for i in infos], epochs_chosen=[None] * len(infos), epochs_inner=[None] * len(infos),
+                  seconds_per_fold=[round(i.seconds, 1) for i in infos], peak_memory_mb=max(i.peak_memory_mb for i in infos))
+    seg, trk = score_predictions(pd.concat(preds, ignore_index=True), classes, name, protocol,
+                                 train_accuracy=tuple(np.mean([i.train_accuracy for i in infos], axis=0)), **common)
+    return DeepEvaluation(seg, trk, pd.concat(preds, ignore_index=True), infos)
+
+# %% ../nbs/04a_transfer.ipynb #786a9ee2
+MIN_CLIP_SECONDS = 1.0  # shorter clips are refused as too short; from here to 3 s they are tiled to one patch
+PATCH_SECONDS = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]  # musicnn hears 2.98 s at a time
+
+def frozen_network(net, pool=FRONT_POOL):
+    "One Keras model from musicnn's input patches to the probabilities: `frozen_front(pool)`, then the standardised head `net`."
+    import keras
+    front = frozen_front(pool)
+    x = keras.Input(front.inputs[0].shape[1:], name="logmel")
+    return keras.Model(x, net(_inputs(net, front(x))), name=net.name.replace("_head", "_musicnn"))
+
+def save_frozen(net, out_dir, *, classes, pool=FRONT_POOL, level="rms", meta=None) -> Path:
+    "Save head `net` and the ONNX copy of the whole network (`frozen_network`) as a model folder of family 'transfer'."
+    from genre_nb.models import model_folder
+    from genre_nb.runtime import save_network
+    params = dict(embed_params(level), pool=pool, inputs=[t.name.split(":")[0] for t in net.inputs])
+    with model_folder(out_dir, family="transfer", labels=classes, features=dict(kind="musicnn-network", params=params), meta=meta) as tmp:
+        net.save(tmp / "head.keras")
+        save_network(frozen_network(net, pool), tmp, "model", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
+    return Path(out_dir)
+
+def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
+    "The `Predictor` of a saved frozen-musicnn network: each 3 s patch through the whole network (ONNX, else Keras), averaged."
+    from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis
+    p = saved.features["params"]
+    def keras_net():
+        import keras
+        _standardise_layer()  # registered before the head that uses it is read
+        return frozen_network(keras.models.load_model(saved.path / "head.keras"), p["pool"])
+    net = load_network(saved.path, "model", runtime, fallback=keras_net)
+    basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
+    def track_proba(y, timeline_seconds=None) -> TrackProba:
+        P = np.asarray(net.predict_on_batch(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw"))), float)
+        k = max(1, int(round((timeline_seconds or 1) / PATCH_SECONDS)))  # patches a stretch of the timeline
+        tl = [(round(i * PATCH_SECONDS, 2), P[i:i + k].mean(0)) for i in range(0, len(P), k)] if timeline_seconds else None
+        return TrackProba(P.mean(0), len(P), tl)
+    return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], PATCH_SECONDS, None, saved.meta, track_proba,
+                     runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras", min_seconds=MIN_CLIP_SECONDS)
+
+# %% ../nbs/04a_transfer.ipynb #1735a48d
+def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5, max_folds=None,
+                  seed=0, n_jobs=N_JOBS, **hp):
+    "Train and score `build_head` on a frozen musicnn as a report shows it: a `genre_nb.deep.DeepReport`."
+    import inspect
+    from IPython.display import Markdown, display
+    from genre_nb.config import reports_home
+    from genre_nb.data import dataset_banner, open_dataset
+    from genre_nb.deep import DeepReport, headline, plot_training
+    from genre_nb.evaluate import write_record
+    from genre_nb.splits import default_protocol, usable_folds
+    dataset, out = open_dataset(data_dir), reports_home(reports_dir)
+    frames = "frames_shape" in inspect.signature(build_head).parameters  # only the CRNN's head reads the frame features
+    ff = frozen_features(dataset, frames=frames, n_jobs=n_jobs, progress=False)
+    protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
+    display(Markdown(f"{dataset_banner(dataset, ff.tracks)}; {sum(map(len, ff.pooled))} patches of 3 s through a frozen musicnn; "
+                     f"protocol **{protocol}**, {hp.get('epochs', 30)} epochs a fold"))
+    folds = usable_folds(ff.tracks, folds, grouped=protocol == "kfold-artist")
+    ev = evaluate_frozen(build_head, ff, protocol, folds=folds, max_folds=max_folds, seed=seed, dataset=dataset.name,
+                         synthetic=dataset.synthetic, progress=True, **hp)
+    for r in ev[:2]: write_record(r, out / "metrics")
+    display(Markdown(headline(title, ev)))
+    fig = plot_training(ev.infos, ev.track)
+    fig.suptitle(f"{title}: {dataset.title}", y=1.02)
+    (out / "figures").mkdir(exist_ok=True)
+    fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
+    return DeepReport(dataset, ff, dict(front_end="musicnn", pool=ff.pool, level="rms"), protocol, ev, hp, out, seed)
+
+def save_frozen_report_model(report, build_head, *, model_dir="auto") -> Path:
+    "Train `build_head` on every track of a `frozen_report`, as in a fold, and save the whole network: its folder."
+    import time
+    from genre_nb.config import models_home
+    ff, trk, t0 = report.logmels, report.evaluation.track, time.time()
+    classes = sorted(ff.tracks.genre.unique())
+    net, hist = train_frozen(build_head, ff, range(len(ff.tracks)), classes, seed=report.seed, **report.hp)
+    models = models_home(report.out) if model_dir == "auto" else Path(model_dir)
+    meta = dict(model=trk.model, dataset=report.dataset.name, synthetic=report.dataset.synthetic, protocol=report.protocol,
+                epochs_run=len(hist["loss"]), seconds=round(time.time() - t0, 1), track_accuracy=trk.accuracy,
+                track_ci_low=trk.ci_low, n_tracks=trk.n_tracks, front_end="musicnn", **report.hp)
+    path = save_frozen(net, models / trk.model, classes=classes, pool=ff.pool, meta=meta)
+    print(f"saved to {path}: trained on all {len(ff.tracks)} tracks, {len(hist['loss'])} epochs in {time.time() - t0:.0f} s")
+    return path
