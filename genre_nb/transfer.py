@@ -352,7 +352,8 @@ class FrozenFeatures(NamedTuple):
 def _frames(path, cache_dir, level, pool, front):
     entry, key, v = cache_get(path, "musicnn-frames", dict(embed_params(level), pool=pool), cache_dir)
     if v is None:
-        v = np.asarray(front.predict_on_batch(musicnn_input(load_audio(path, MUSICNN["sr"]), level=level))["frames"], np.float16)
+        X = musicnn_input(load_audio(path, MUSICNN["sr"]), level=level)
+        v = np.asarray(front(X, training=False)["frames"], np.float16)  # eager: a clip's patch count would retrace predict
         cache_put(entry, key, v)  # float16: a 30 s clip's frames take 0.7 MB
     return v
 
@@ -388,13 +389,14 @@ def _standardise_layer():
     return Standardise
 
 def _standardised(head, X):
-    "`head` behind per-column standardisation by the statistics of rows `X` (spreads floored at 1% of the median one)."
+    "`head` behind per-column standardisation by the statistics of rows `X` (spreads floored at 1% of the median moving one)."
     import keras
     ins, outs = [], []
     for t in head.inputs:
         name = t.name.split(":")[0]
         v = X[name].reshape(-1, X[name].shape[-1])
-        sd = v.std(0); sd = np.maximum(sd, 0.01 * np.median(sd[sd > 0]))  # a unit that never fires: no division by ~0
+        sd = v.std(0)  # floored: most of musicnn's units hardly move (spreads of 1e-11), and would turn rounding into signal
+        sd = np.maximum(sd, 0.01 * np.median(sd[sd > 1e-6 * sd.max()]))  # 1% of the median unit that moves
         ins.append(keras.Input(t.shape[1:], name=name))
         layer = _standardise_layer()(name=f"{name}_standardise")
         outs.append(layer(ins[-1]))
