@@ -12,13 +12,13 @@ import numpy as np
 
 from .config import N_JOBS, GenreNbError
 from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, SavedModel, TrackProba, model_folder, shipped_model
-from .transfer import MUSICNN, embed_params, embed_patches, musicnn_input
+from .transfer import MIN_CLIP_SECONDS, MUSICNN, PATCH_SECONDS, embed_params, embed_patches, musicnn_input
 
 # %% auto #0
-__all__ = ['MIN_CLIP_SECONDS', 'MIN_SCALE', 'WEAKNESSES', 'PATCH_SECONDS', 'TrainingSet', 'training_set', 'patch_rows',
-           'fit_head', 'head_arrays', 'logits', 'softmax', 'artist_cv', 'fit_temperature', 'reliability',
-           'nonmusic_patches', 'fit_music_check', 'music_check_cv', 'build_card', 'card_record', 'card_summary',
-           'card_table', 'plot_card', 'save_pretrained', 'pretrained_predictor', 'pretrain']
+__all__ = ['MIN_SCALE', 'WEAKNESSES', 'TrainingSet', 'training_set', 'patch_rows', 'fit_head', 'head_arrays', 'logits', 'softmax',
+           'artist_cv', 'fit_temperature', 'reliability', 'nonmusic_patches', 'fit_music_check', 'music_check_cv',
+           'build_card', 'card_record', 'card_summary', 'card_table', 'plot_card', 'save_pretrained',
+           'pretrained_predictor', 'pretrain']
 
 # %% ../nbs/04b_pretrained.ipynb #93f28468
 class TrainingSet(NamedTuple):
@@ -29,8 +29,6 @@ class TrainingSet(NamedTuple):
     absent: list  # folders named but not there
 
 # %% ../nbs/04b_pretrained.ipynb #cb0870bc
-MIN_CLIP_SECONDS = 1.0  # shorter clips are refused as too short; from here to 3 s they are tiled to one patch
-
 def training_set(folders, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> TrainingSet:
     "The `TrainingSet` of `folders` (each <genre>/<file>); absent folders are listed, an error only if none is there."
     import pandas as pd
@@ -262,8 +260,6 @@ def save_pretrained(out_dir, *, genre_head, music_head, temperature, card) -> Pa
     return Path(out_dir)
 
 # %% ../nbs/04b_pretrained.ipynb #d9eb4b05
-PATCH_SECONDS = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]  # musicnn hears 2.98 s at a time
-
 def pretrained_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     "The `Predictor` of a shipped-model folder (numpy and ONNX Runtime only, unless `runtime='keras'`)."
     from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis

@@ -368,7 +368,7 @@ def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_
     F = [_frames(p, cache_dir, level, pool, front) for p in table.path] if frames else None  # these files decoded above
     return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool)
 
-# %% ../nbs/04a_transfer.ipynb #77cfc2a1
+# %% ../nbs/04a_transfer.ipynb #5c4d639a
 def _rows(ff, idx, inputs) -> tuple:
     "(inputs by name, track of each row, weights) of the patches of tracks `idx`: each track weighs 1 in all, mean weight 1."
     n = [len(ff.pooled[i]) for i in idx]
@@ -377,6 +377,8 @@ def _rows(ff, idx, inputs) -> tuple:
     w = np.concatenate([np.full(k, 1 / k) for k in n])
     return X, np.repeat(np.asarray(idx), n), (w * len(w) / w.sum()).astype(np.float32)
 
+
+# %% ../nbs/04a_transfer.ipynb #98d30c52
 def _standardise_layer():
     "The `Standardise` layer class: (x - mean) / scale per column, statistics stored as weights (saved, exported to ONNX)."
     import keras
@@ -408,6 +410,8 @@ def _inputs(net, X):
     names = [t.name.split(":")[0] for t in net.inputs]
     return X[names[0]] if len(names) == 1 else [X[n] for n in names]
 
+
+# %% ../nbs/04a_transfer.ipynb #b089ecb8
 def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
                  label_smoothing=0.1, seed=0, verbose=0, **head_kw):
     "Train `build_head(n_classes, **head_kw)` on the patches of tracks `idx` of `ff`: the standardised head, and its Keras history."
@@ -510,18 +514,20 @@ def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], PATCH_SECONDS, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras", min_seconds=MIN_CLIP_SECONDS)
 
-# %% ../nbs/04a_transfer.ipynb #1735a48d
+# %% ../nbs/04a_transfer.ipynb #a472b238
 def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5, max_folds=None,
                   seed=0, n_jobs=N_JOBS, **hp):
     "Train and score `build_head` on a frozen musicnn as a report shows it: a `genre_nb.deep.DeepReport`."
     import inspect
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
-    from genre_nb.data import dataset_banner, open_dataset
+    from genre_nb.data import dataset_banner, discover, resolve_data_dir
     from genre_nb.deep import DeepReport, headline, plot_training
     from genre_nb.evaluate import write_record
     from genre_nb.splits import default_protocol, usable_folds
-    dataset, out = open_dataset(data_dir), reports_home(reports_dir)
+    # clips of 1 s or more: shorter than musicnn's patch, they are tiled to it (a 2-3 s excerpt counts)
+    dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
+    out = reports_home(reports_dir)
     frames = "frames_shape" in inspect.signature(build_head).parameters  # only the CRNN's head reads the frame features
     ff = frozen_features(dataset, frames=frames, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
@@ -538,6 +544,7 @@ def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="
     fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
     return DeepReport(dataset, ff, dict(front_end="musicnn", pool=ff.pool, level="rms"), protocol, ev, hp, out, seed)
 
+# %% ../nbs/04a_transfer.ipynb #c24116a1
 def save_frozen_report_model(report, build_head, *, model_dir="auto") -> Path:
     "Train `build_head` on every track of a `frozen_report`, as in a fold, and save the whole network: its folder."
     import time
