@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .config import FOLDS, GenreNbError
-from .gtzan import fault_filtered_lists
+from .gtzan_meta import fault_filtered_lists
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'GROUPED_PROTOCOLS', 'LeakError', 'check_split', 'unsplittable_genres', 'kfold_splits', 'holdout_split',
