@@ -38,8 +38,10 @@ def _check_path(path) -> Path:
         raise UnsupportedFormatError(path, f"unsupported extension '{path.suffix}' (expected one of {', '.join(AUDIO_EXTENSIONS)})")
     if path.stat().st_size == 0: raise EmptyAudioError(path, "the file is empty (0 bytes)")
     with open(path, "rb") as f: head = f.read(4)
-    if not _looks_like(path.suffix.lower(), head):  # a text file named .mp3 would reach the decoder, which says something misleading
-        real = next((e for e in MAGIC if e != path.suffix.lower() and _looks_like(e, head)), None)  # what it starts as, if audio
+    # a text file named .mp3 would reach the decoder, which says something misleading
+    if not _looks_like(path.suffix.lower(), head):
+        # what it starts as, if audio
+        real = next((e for e in MAGIC if e != path.suffix.lower() and _looks_like(e, head)), None)
         if real: raise CorruptAudioError(path, f"a {real[1:].upper()} file named {path.suffix}: rename it {path.stem}{real}")
         raise CorruptAudioError(path, f"not a {path.suffix.lower().lstrip('.')} file: it does not start as one (a text or other file renamed?)")
     return path

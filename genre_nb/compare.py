@@ -20,7 +20,8 @@ DEEP_MODELS = ("cnn", "crnn")
 
 # %% ../nbs/05_comparison.ipynb #f90c369b
 def family_of(record) -> str:
-    "classical, deep or transfer: the record's own `family` field, else (records written before it existed) inferred from its model."
+    """classical, deep or transfer: the record's own `family` field, else (records written before it existed) inferred
+    from its model."""
     if record.get("family") and isinstance(record.get("family"), str): return record["family"]
     return "deep" if record["model"] in DEEP_MODELS or not pd.isna(record.get("n_params", np.nan)) else "classical"
 
@@ -32,7 +33,8 @@ def _records(metrics_dir) -> pd.DataFrame:
 
 # %% ../nbs/05_comparison.ipynb #90f4d9e0
 def training_note(record) -> str:
-    "How a record's model was trained: folds run of the protocol's, epochs, seconds (e.g. '2 of 5 folds, 2 epochs, 31 s')."
+    """How a record's model was trained: folds run of the protocol's, epochs, seconds (e.g. '2 of 5 folds, 2 epochs, 31
+    s')."""
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
     folds, run, parts = p.get("folds"), p.get("folds_run", p.get("folds")), []
     if folds: parts.append(f"{run} of {folds} folds" if run != folds else f"{folds} folds")
@@ -51,13 +53,15 @@ def at_epoch_cap(record) -> bool:
 
 # %% ../nbs/05_comparison.ipynb #48a8ea76
 def is_partial(record) -> bool:
-    "Whether a record comes from a partial run: fewer folds run than its protocol has, or training cut off at its epoch cap."
+    """Whether a record comes from a partial run: fewer folds run than its protocol has, or training cut off at its
+    epoch cap."""
     p = record.get("params") if isinstance(record.get("params"), dict) else {}
     return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"]) or at_epoch_cap(record)
 
 # %% ../nbs/05_comparison.ipynb #882a6494
 def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFrame:
-    "The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial` columns."
+    """The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial`
+    columns."""
     recs = _records(metrics_dir)
     if dataset is not None:
         if dataset not in set(recs.dataset):
@@ -71,9 +75,11 @@ def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFram
 
 # %% ../nbs/05_comparison.ipynb #da32deeb
 def newest_dataset(metrics_dir) -> str:
-    "The dataset of the most recently written record of a model trained here (the shipped model's card record is not one)."
+    """The dataset of the most recently written record of a model trained here (the shipped model's card record is not
+    one)."""
     r = _records(metrics_dir).sort_values("created")
-    own = r[r.family != "pretrained"] if "family" in r else r  # 04b writes the card's record just before this notebook runs
+    # 04b writes the card's record just before this notebook runs
+    own = r[r.family != "pretrained"] if "family" in r else r
     return (own if len(own) else r).dataset.iloc[-1]
 
 # %% ../nbs/05_comparison.ipynb #18bf386c
@@ -81,7 +87,8 @@ SUMMARY_COLUMNS = ["family", "model", "protocol", "level", "accuracy", "ci_low",
                    "trained", "partial"]
 
 def summary_table(records) -> pd.DataFrame:
-    "Models x protocols x levels: accuracy with its 95% CI, macro-F1, train accuracy, tracks; best first within each protocol and level."
+    """Models x protocols x levels: accuracy with its 95% CI, macro-F1, train accuracy, tracks; best first within each
+    protocol and level."""
     t = records[SUMMARY_COLUMNS].copy()
     return t.sort_values(["protocol", "level", "accuracy"], ascending=[True, False, False]).reset_index(drop=True)
 
@@ -140,7 +147,8 @@ REFERENCES = pd.DataFrame([  # figure: as published; accuracy: a number only whe
 
 # %% ../nbs/05_comparison.ipynb #a6baf58d
 def plot_accuracy(records, title=""):
-    "Bars of accuracy with 95% CI error bars: model x protocol, one panel per level (models best first under the honest protocol)."
+    """Bars of accuracy with 95% CI error bars: model x protocol, one panel per level (models best first under the
+    honest protocol)."""
     import matplotlib.pyplot as plt
     levels = [l for l in ("track", "segment") if l in set(records.level)]
     protos = sorted(set(records.protocol), key=lambda p: (p == "segment-random", p))

@@ -42,7 +42,8 @@ class DatasetError(GenreNbError): "A folder that does not hold a usable dataset.
 
 # %% ../nbs/00a_config.ipynb #c0ffee09
 def check_param(name, value, kind=None, *, low=None, high=None, choices=None, none_ok=False):
-    "`value`, or a `GenreNbError` naming parameter `name`, its value and what is expected (type `kind`, range, `choices`)."
+    """`value`, or a `GenreNbError` naming parameter `name`, its value and what is expected (type `kind`, range,
+    `choices`)."""
     if value is None and none_ok: return value
     ok = (kind is None or (isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool)))
           or (kind is float and isinstance(value, int) and not isinstance(value, bool)))
@@ -93,7 +94,8 @@ def models_home(reports_dir="auto", family=None, create=False) -> Path:
 
 # %% ../nbs/00a_config.ipynb #232897ab
 def check_writable(path, what="output", *, folder=False) -> Path:
-    "`path` when a file (`folder`: a folder) can be written there now, else a `GenreNbError` naming `what`, the path and why."
+    """`path` when a file (`folder`: a folder) can be written there now, else a `GenreNbError` naming `what`, the path
+    and why."""
     import tempfile
     p = Path(path).expanduser()
     if not folder and p.is_dir(): raise GenreNbError(f"{what} {p}: is a folder; give a file name")

@@ -119,7 +119,8 @@ class Dataset:
 GROUP_COLUMNS = ("group", "artist", "album")  # the first a tracks table has is the group
 
 def read_group_table(path) -> dict | None:
-    "track id -> group from a tracks table (.csv or .tsv: track_id or file, and group, artist or album); None without groups."
+    """track id -> group from a tracks table (.csv or .tsv: track_id or file, and group, artist or album); None without
+    groups."""
     t = pd.read_csv(path, sep="\t" if Path(path).suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
     col = next((c for c in GROUP_COLUMNS if c in t), None)
     if col is None or not ({"track_id", "file"} & set(t)): return None
@@ -128,7 +129,8 @@ def read_group_table(path) -> dict | None:
 
 # %% ../nbs/00e_data.ipynb #9e0a0003
 def track_groups(tracks, folders=(), *, synthetic=False) -> pd.Series | None:
-    "Each track's group: from a tracks table in one of `folders`, else GTZAN's artists for GTZAN clips; None when unknown."
+    """Each track's group: from a tracks table in one of `folders`, else GTZAN's artists for GTZAN clips; None when
+    unknown."""
     tables = (d / n for d in dict.fromkeys(map(Path, folders)) for n in ("tracks.csv", "tracks.tsv"))
     groups = next((g for t in tables if t.is_file() and (g := read_group_table(t)) is not None), None)
     if groups is None: return None if synthetic else gtzan_artist_groups(tracks)  # GTZAN's artists: genre_nb.gtzan_meta
@@ -228,20 +230,23 @@ def resolve_data_dir(data_dir="auto", *, per_genre=10, seconds=30.0, seed=0, sr=
 
 # %% ../nbs/00e_data.ipynb #f9936a90
 def check_data_dir(data_dir) -> str:
-    "The `data_dir` parameter, checked at once: 'auto', or folders that hold datasets (else a `DatasetError` with advice)."
+    """The `data_dir` parameter, checked at once: 'auto', or folders that hold datasets (else a `DatasetError` with
+    advice)."""
     for f in data_folders(data_dir):
         if str(f) != "auto": find_genre_root(f)
     return data_dir
 
 # %% ../nbs/00e_data.ipynb #136422f6
 def open_dataset(data_dir="auto", *, progress=False, **synth_kw) -> Dataset:
-    "The `Dataset` of `data_dir` as every notebook starts: resolved ('auto': GTZAN if fetched, else synthetic) and discovered."
+    """The `Dataset` of `data_dir` as every notebook starts: resolved ('auto': GTZAN if fetched, else synthetic) and
+    discovered."""
     # `progress` reaches both: a report passes False, and the synthetic set is then made without a bar
     return discover(resolve_data_dir(data_dir, progress=progress, **synth_kw), progress=progress)
 
 # %% ../nbs/00e_data.ipynb #cf898ed8
 def dataset_banner(ds, tracks=None, *, counts=None) -> str:
-    "A report's opening line: bold SYNTHETIC or the name of `ds`, then `counts`, or those of `tracks` (default: its own)."
+    """A report's opening line: bold SYNTHETIC or the name of `ds`, then `counts`, or those of `tracks` (default: its
+    own)."""
     # `ds`: a `Dataset`, or `describe_dataset`'s dict (name, synthetic) with `counts` given
     name, synthetic = (ds.name, ds.synthetic) if isinstance(ds, Dataset) else (ds["name"], ds["synthetic"])
     if counts is None:
@@ -253,7 +258,8 @@ def dataset_banner(ds, tracks=None, *, counts=None) -> str:
 
 # %% ../nbs/00e_data.ipynb #da7a0011
 def group_summary(tracks) -> pd.DataFrame:
-    "Per genre of a table with a `group` column: tracks, distinct groups, the largest group and its share (empty without groups)."
+    """Per genre of a table with a `group` column: tracks, distinct groups, the largest group and its share (empty
+    without groups)."""
     if "group" not in tracks: return pd.DataFrame(columns=["tracks", "groups", "largest_group", "largest_share"])
     g = tracks.groupby("genre").group
     top = g.agg(lambda s: s.value_counts().index[0])

@@ -38,12 +38,14 @@ def stft(y, n_fft=2048, hop_length=512) -> np.ndarray:
 
 # %% ../nbs/00i_dsp.ipynb #d5p00011
 def _overlap_add(cols, hop, n) -> np.ndarray:
-    "Sum column j of `cols` into a float32 signal of n samples from sample j * hop, in column order (as librosa's loop does)."
+    """Sum column j of `cols` into a float32 signal of n samples from sample j * hop, in column order (as librosa's loop
+    does)."""
     m, k = cols.shape
     r = -(-m // hop)  # blocks of `hop` samples in a column
     if r * hop != m: cols = np.pad(cols, ((0, r * hop - m), (0, 0)))
     out = np.zeros((k + r - 1) * hop, np.float32)
-    for q in reversed(range(r)):  # block q of column j lands in block j + q: descending q adds the columns in ascending order
+    # block q of column j lands in block j + q: descending q adds the columns in ascending order
+    for q in reversed(range(r)):
         out[q * hop: (q + k) * hop] += cols[q * hop: (q + 1) * hop].T.ravel()
     return out[:n] if n <= len(out) else np.pad(out, (0, n - len(out)))
 
@@ -74,10 +76,12 @@ def _load_median(path) -> dict:
         warnings.warn(f"{path} does not load ({e}): HPSS uses bottleneck's moving median (same values, slower); "
                       "`pip install -e .` in the checkout rebuilds it", stacklevel=3)
         return {}
-    for f in kernels.values():  # (X, rows, lanes, width, out): X (rows, lanes) contiguous, out (rows - width + 1, lanes); 0 if done
+    # (X, rows, lanes, width, out): X (rows, lanes) contiguous, out (rows - width + 1, lanes); 0 if done
+    for f in kernels.values():
         f.restype, f.argtypes = ctypes.c_int, [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
     return kernels
 
+# %% ../nbs/00i_dsp.ipynb #f54a26c5
 @functools.cache
 def _compiled_median() -> dict:
     "The compiled moving median by dtype (genre_nb/_median, which setup.py builds), or {} where it was not built."
@@ -85,8 +89,10 @@ def _compiled_median() -> dict:
     spec = importlib.util.find_spec("genre_nb._median")
     return _load_median(spec.origin) if spec is not None and spec.origin else {}
 
+# %% ../nbs/00i_dsp.ipynb #52a02bf1
 def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
-    "scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`); `engine` 'auto', 'c' or 'bottleneck'."
+    """scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`);
+    `engine` 'auto', 'c' or 'bottleneck'."""
     S = np.asarray(S)
     if width < 1 or width % 2 == 0: raise GenreNbError(f"median_filter needs an odd width of at least 1, got {width}")
     if S.ndim != 2 or not S.size: raise GenreNbError(f"median_filter needs a non-empty 2-D array, got shape {S.shape}")
@@ -100,10 +106,12 @@ def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
     h = width // 2
     if kernel is None:  # bottleneck: along contiguous rows, trailing windows
         import bottleneck as bn
-        X = np.pad(S if axis in (-1, 1) else S.T, ((0, 0), (h, h)), mode="symmetric")  # numpy's 'symmetric' is scipy's 'reflect'
+        # numpy's 'symmetric' is scipy's 'reflect'
+        X = np.pad(S if axis in (-1, 1) else S.T, ((0, 0), (h, h)), mode="symmetric")
         m = bn.move_median(np.ascontiguousarray(X), width, axis=-1)[:, width - 1:].astype(S.dtype, copy=False)
         return m if axis in (-1, 1) else m.T
-    X = np.ascontiguousarray(np.pad(S.T if axis in (-1, 1) else S, ((h, h), (0, 0)), mode="symmetric"))  # windows down the rows
+    # windows down the rows
+    X = np.ascontiguousarray(np.pad(S.T if axis in (-1, 1) else S, ((h, h), (0, 0)), mode="symmetric"))
     m = np.empty((X.shape[0] - width + 1, X.shape[1]), S.dtype)
     if kernel(X.ctypes.data, X.shape[0], X.shape[1], width, m.ctypes.data): raise MemoryError("median_filter: no memory for its sorted windows")
     return m.T if axis in (-1, 1) else m
@@ -122,7 +130,8 @@ def _softmasks(X, ref, power=2.0):
     return ma, mb
 
 def hpss(D, kernel_size=31, power=2.0):
-    "librosa.decompose.hpss(D) of a complex STFT `D` (margin 1): (harmonic, percussive), with exact fast median filters."
+    """librosa.decompose.hpss(D) of a complex STFT `D` (margin 1): (harmonic, percussive), with exact fast median
+    filters."""
     S = np.abs(D)
     mag = S + (S == 0)
     phase = np.empty_like(D)
@@ -134,7 +143,8 @@ def hpss(D, kernel_size=31, power=2.0):
 def fft_frequencies(sr, n_fft) -> np.ndarray: return np.fft.rfftfreq(n=n_fft, d=1.0 / sr)
 
 def _normalize(S, norm, axis=0):
-    "librosa.util.normalize(S, norm=norm, axis=axis) for norm 1, 2 or inf (columns too small to normalise are left alone)."
+    """librosa.util.normalize(S, norm=norm, axis=axis) for norm 1, 2 or inf (columns too small to normalise are left
+    alone)."""
     mag = np.abs(S).astype(float)
     length = np.max(mag, axis=axis, keepdims=True) if norm == np.inf else np.sum(mag ** norm, axis=axis, keepdims=True) ** (1.0 / norm)
     length[length < np.finfo(S.dtype).tiny] = 1.0
@@ -150,7 +160,8 @@ def spectral_shape(S, sr, n_fft, roll_percent=0.85):
     # librosa squares |centroid - f| laid out (frames, bins) and transposed: the same layout sums in the same order
     bandwidth = np.sum(Sn * np.subtract.outer(centroid, freq[:, 0]).T ** 2, axis=0) ** 0.5
     total = np.cumsum(S, axis=0)
-    rolloff = freq[np.argmax(total >= roll_percent * total[-1:], axis=0), 0]  # the lowest frequency holding roll_percent of the energy
+    # the lowest frequency holding roll_percent of the energy
+    rolloff = freq[np.argmax(total >= roll_percent * total[-1:], axis=0), 0]
     return centroid, bandwidth, rolloff
 
 def rms(y, frame_length=2048, hop_length=512) -> np.ndarray:
@@ -159,19 +170,22 @@ def rms(y, frame_length=2048, hop_length=512) -> np.ndarray:
     return np.sqrt(np.mean(np.square(x, dtype=np.float32), axis=-2))
 
 def zero_crossing_rate(y, frame_length=2048, hop_length=512, threshold=1e-10) -> np.ndarray:
-    "librosa.feature.zero_crossing_rate(y) (centred, edge-padded), (frames,): crossings counted once over the signal, summed per frame."
+    """librosa.feature.zero_crossing_rate(y) (centred, edge-padded), (frames,): crossings counted once over the signal,
+    summed per frame."""
     x = np.pad(y, frame_length // 2, mode="edge")
     s = np.signbit(np.where(np.abs(x) <= threshold, 0, x))
     c = np.concatenate(([0], np.cumsum(s[1:] != s[:-1])))  # c[t]: crossings between samples 0 and t
     start = np.arange(0, len(x) - frame_length + 1, hop_length)
-    return (c[start + frame_length - 1] - c[start]) / frame_length  # a frame counts the crossings after its first sample
+    # a frame counts the crossings after its first sample
+    return (c[start + frame_length - 1] - c[start]) / frame_length
 
 # %% ../nbs/00i_dsp.ipynb #d5p00023
 def _hz_to_octs(f, tuning=0.0, bins_per_octave=12):
     return np.log2(f / (float(440.0 * 2.0 ** (tuning / bins_per_octave)) / 16))
 
 def estimate_tuning(S, sr, n_fft, fmin=150.0, fmax=4000.0, threshold=0.1, resolution=0.01, bins_per_octave=12) -> float:
-    "librosa.estimate_tuning(S=S): piptrack's peaks (parabolic interpolation over frequency), then the histogram of their deviation in bins."
+    """librosa.estimate_tuning(S=S): piptrack's peaks (parabolic interpolation over frequency), then the histogram of
+    their deviation in bins."""
     S = np.abs(S)
     f = fft_frequencies(sr, n_fft)
     band = np.flatnonzero((fmin <= f) & (f < fmax))
@@ -201,6 +215,7 @@ def estimate_tuning(S, sr, n_fft, fmin=150.0, fmax=4000.0, threshold=0.1, resolu
     counts, edges = np.histogram(residual, np.linspace(-0.5, 0.5, int(np.ceil(1.0 / resolution)) + 1))
     return edges[np.argmax(counts)]
 
+# %% ../nbs/00i_dsp.ipynb #960b3f0a
 @functools.lru_cache(maxsize=256)
 def chroma_filters(sr, n_fft, tuning=0.0, n_chroma=12, ctroct=5.0, octwidth=2) -> np.ndarray:
     "librosa.filters.chroma: (n_chroma, 1 + n_fft/2) float32 weights, C first."
@@ -217,6 +232,7 @@ def chroma_filters(sr, n_fft, tuning=0.0, n_chroma=12, ctroct=5.0, octwidth=2) -
     w.flags.writeable = False  # cached: shared by every caller
     return w
 
+# %% ../nbs/00i_dsp.ipynb #fdd3f941
 def chroma_stft(P, sr, n_fft) -> np.ndarray:
     "librosa.feature.chroma_stft(S=P) of a power spectrogram `P`, its tuning estimated: (12, frames)."
     # einsum as librosa calls it: a plain matmul rounds a few values one ulp apart
@@ -242,6 +258,7 @@ def mel_filters(sr, n_fft, n_mels=128) -> np.ndarray:
     weights.flags.writeable = False  # cached: shared by every caller
     return weights
 
+# %% ../nbs/00i_dsp.ipynb #4fa14d92
 def power_to_db(S, amin=1e-10, top_db=80.0) -> np.ndarray:
     "librosa.power_to_db(S) (ref 1)."
     d = 10.0 * np.log10(np.maximum(amin, S))
@@ -253,6 +270,7 @@ def onset_strength(mel_db, n_fft=2048, hop_length=512) -> np.ndarray:
     env = np.mean(np.maximum(0.0, mel_db[:, 1:] - mel_db[:, :-1]), axis=0)
     return np.pad(env, (1 + n_fft // (2 * hop_length), 0))[: mel_db.shape[1]]
 
+# %% ../nbs/00i_dsp.ipynb #65fa2652
 def _fast_len(n) -> int:
     "The smallest 2-3-5-smooth length >= n (scipy.fft.next_fast_len(n, real=True))."
     m = n
@@ -263,8 +281,10 @@ def _fast_len(n) -> int:
         if k == 1: return m
         m += 1
 
+# %% ../nbs/00i_dsp.ipynb #3d230404
 def tempo(onset_env, sr, hop_length=512, start_bpm=120.0, std_bpm=1.0, ac_size=8.0, max_tempo=320.0) -> float:
-    "librosa.feature.tempo(onset_envelope=...): the peak of the mean autocorrelation tempogram under a log-normal prior, in BPM."
+    """librosa.feature.tempo(onset_envelope=...): the peak of the mean autocorrelation tempogram under a log-normal
+    prior, in BPM."""
     win = int(np.floor(ac_size * sr / hop_length))  # librosa.time_to_frames(ac_size)
     n = len(onset_env)
     padded = np.pad(onset_env, win // 2, mode="linear_ramp", end_values=[0, 0])
@@ -282,7 +302,8 @@ def tempo(onset_env, sr, hop_length=512, start_bpm=120.0, std_bpm=1.0, ac_size=8
 
 # %% ../nbs/00i_dsp.ipynb #d5p00031
 def mfcc(mel_db, n_mfcc=20) -> np.ndarray:
-    "librosa.feature.mfcc(S=mel_db, n_mfcc=n_mfcc) of log-mels in dB: each frame's orthonormal DCT-II, its first `n_mfcc` coefficients."
+    """librosa.feature.mfcc(S=mel_db, n_mfcc=n_mfcc) of log-mels in dB: each frame's orthonormal DCT-II, its first
+    `n_mfcc` coefficients."""
     from scipy.fft import dct  # librosa's own call; scipy.fft imports without scipy.signal
     return dct(mel_db, axis=-2, type=2, norm="ortho")[..., :n_mfcc, :]
 
@@ -292,7 +313,8 @@ def mean_var(name, x) -> dict:
     return {f"{name}_mean": float(np.mean(x)), f"{name}_var": float(np.var(x))}
 
 class Spectral(NamedTuple):
-    "The 57 GTZAN `features` of a signal (name -> value), with its magnitude STFT `S` and its `mfcc`, from which more are computed."
+    """The 57 GTZAN `features` of a signal (name -> value), with its magnitude STFT `S` and its `mfcc`, from which more
+    are computed."""
     features: dict
     S: np.ndarray
     mfcc: np.ndarray

@@ -21,7 +21,8 @@ __all__ = ['GTZAN_URLS', 'GTZAN_SHA256', 'validate', 'FetchError', 'verified', '
 
 # %% ../nbs/00f_gtzan.ipynb #9a7a000a
 def validate(root, *, decode=False, progress=False) -> pd.DataFrame:
-    "Every GTZAN track and every other file under `root`: track_id, genre, status (ok, missing, unusable, extra), problem, path."
+    """Every GTZAN track and every other file under `root`: track_id, genre, status (ok, missing, unusable, extra),
+    problem, path."""
     ds = discover(root, decode=decode, progress=progress)
     expected = pd.DataFrame(dict(track_id=gtzan_ids())).assign(genre=lambda d: d.track_id.str.split(".").str[0])
     found = ds.tracks[["track_id", "genre", "path"]].assign(status="ok", problem="")

@@ -69,5 +69,6 @@ def catalogue_disputes(tracks, *, synthetic=False) -> pd.DataFrame:
     if synthetic or not is_gtzan_clips(tracks): return pd.DataFrame(columns=cols)
     m = tracks[["track_id", "genre"]].merge(_artist_table(), on="track_id")
     named = m.shazam_genre.map(_catalogue_name)
-    out = m[named.isin(set(tracks.genre)) & (named != m.genre)]  # only a genre this dataset has: "Hard Rock" is no dispute of metal
+    # only a genre this dataset has: "Hard Rock" is no dispute of metal
+    out = m[named.isin(set(tracks.genre)) & (named != m.genre)]
     return out.rename(columns={"shazam_genre": "catalogue_genre"})[cols].reset_index(drop=True)

@@ -25,7 +25,8 @@ __all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSI
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
 
-MODEL_FILES = ("model.joblib", "model.keras", "head.joblib", "head.npz")  # classical, deep, transfer, the shipped model (numpy head)
+# classical, deep, transfer, the shipped model (numpy head)
+MODEL_FILES = ("model.joblib", "model.keras", "head.joblib", "head.npz")
 TRAIN_HINT = ("train one with `genre-nb run --only 02` (classical models, minutes on the synthetic set), "
               "`genre-nb run --only 04` (the CRNN), or `genre-nb classical TABLE`")
 
@@ -85,7 +86,8 @@ def read_model(d) -> SavedModel:
 PROTOCOL_HONESTY = ("fault-filtered", "kfold-artist", "kfold")  # most honest first; any other protocol ranks after them
 
 def model_rank(meta) -> tuple:
-    "The key `find_model` maximises: (real music, protocol honesty, the track accuracy's lower bound, else the accuracy) of a meta.json."
+    """The key `find_model` maximises: (real music, protocol honesty, the track accuracy's lower bound, else the
+    accuracy) of a meta.json."""
     p = meta.get("protocol")
     honesty = len(PROTOCOL_HONESTY) - (PROTOCOL_HONESTY.index(p) if p in PROTOCOL_HONESTY else len(PROTOCOL_HONESTY))
     # the interval's lower bound: a model scored on 4 tracks (50% [0, 100]) cannot outrank one scored on 100 (73% [64, 81])
@@ -108,8 +110,10 @@ def model_dirs(path) -> list:
 
 SHIPPED = "pretrained"  # the name that selects the model shipped inside the package: `predict --model pretrained`
 
+# %% ../nbs/01b_models.ipynb #d15c4112
 def shipped_model() -> Path | None:
-    "The folder of the genre model shipped inside the package (written by genre_nb.pretrained); None where this install has none."
+    """The folder of the genre model shipped inside the package (written by genre_nb.pretrained); None where this
+    install has none."""
     d = Path(str(files("genre_nb") / "resources" / "pretrained"))
     return d if is_model_dir(d) else None
 
@@ -122,8 +126,10 @@ def _default_model() -> Path:
         return ship
     return ship if ship is not None and read_meta(best).get("synthetic", False) else best
 
+# %% ../nbs/01b_models.ipynb #e38c4cb8
 def find_model(path=None) -> Path:
-    "The model folder that `path` names (a model file, a model folder, a folder above them: the best usable one; 'pretrained': the shipped one); default: see `_default_model`."
+    """The model folder that `path` names (a model file, a model folder, a folder above them: the best usable one;
+    'pretrained': the shipped one); default: see `_default_model`."""
     if str(path) == SHIPPED:
         if shipped_model() is None: raise ModelError("this install of genre-nb has no shipped model: rebuild it with nbs/04b_pretrained.ipynb")
         return shipped_model()
@@ -141,8 +147,10 @@ def find_model(path=None) -> Path:
     if not usable: read_meta(found[0])  # raises, saying which version wrote it
     return max(usable, key=lambda d: model_rank(usable[d]))
 
+# %% ../nbs/01b_models.ipynb #e89eb329
 def explain_choice(path=None) -> str:
-    "Why `find_model(path)` picks the model it picks: the usable models below `path`, best first, each with what ranked it."
+    """Why `find_model(path)` picks the model it picks: the usable models below `path`, best first, each with what
+    ranked it."""
     best = find_model(path)
     base = models_home() if path is None else best if str(path) == SHIPPED else Path(path).expanduser()
     usable = {}
@@ -155,7 +163,8 @@ def explain_choice(path=None) -> str:
                      f"{usable[d]['error'].split(': ', 1)[-1] if 'error' in usable[d] else describe_rank(usable[d])}" for d in order)
 
 # %% ../nbs/01b_models.ipynb #47ec838a
-NOT_MUSIC_THRESHOLD = 0.5  # a model's probability that a signal is not music from which a prediction says so (status "not music")
+# a model's probability that a signal is not music from which a prediction says so (status "not music")
+NOT_MUSIC_THRESHOLD = 0.5
 
 class TrackProba(NamedTuple):
     "What a model that hears a whole signal at once makes of it (`Predictor.track_proba`)."
@@ -166,7 +175,8 @@ class TrackProba(NamedTuple):
 
 @dataclass
 class Predictor:
-    "A loaded model: `proba` maps (n, samples) windows at `sr` to (n, len(labels)) probabilities, or `track_proba` a whole signal to a `TrackProba`."
+    """A loaded model: `proba` maps (n, samples) windows at `sr` to (n, len(labels)) probabilities, or `track_proba` a
+    whole signal to a `TrackProba`."""
     path: Path
     family: str
     labels: list
@@ -175,8 +185,10 @@ class Predictor:
     proba: Callable | None = field(repr=False)  # windows -> probabilities, averaged over the file's windows
     meta: dict = field(default_factory=dict, repr=False)
     track_proba: Callable | None = field(default=None, repr=False)  # (signal, timeline_seconds=None) -> TrackProba
-    runtime: str = "scikit-learn"  # what runs the model: scikit-learn, or for networks onnxruntime or keras (genre_nb.runtime)
-    min_seconds: float | None = None  # the shortest signal it takes (shorter than `seconds`: padded or tiled); None: `seconds`
+    # what runs the model: scikit-learn, or for networks onnxruntime or keras (genre_nb.runtime)
+    runtime: str = "scikit-learn"
+    # the shortest signal it takes (shorter than `seconds`: padded or tiled); None: `seconds`
+    min_seconds: float | None = None
 
 # %% ../nbs/01b_models.ipynb #5c709fc4
 FAMILIES = {"classical": "genre_nb.runtime:classical_predictor",  # ONNX Runtime where there is a copy: no scikit-learn

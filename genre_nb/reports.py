@@ -49,7 +49,8 @@ def select_notebooks(notebooks, only=None, start=None) -> list:
     unknown = [w for w in want + ([str(start)] if start else []) if not any(_matches(p, w) for p in notebooks)]
     if unknown: raise GenreNbError(f"no notebook {', '.join(unknown)}; choose from {', '.join(p.stem for p in notebooks)}")
     nbs = list(notebooks)
-    if start: nbs = nbs[next(i for i, p in enumerate(nbs) if _matches(p, str(start))):]  # resume a run that stopped there
+    # resume a run that stopped there
+    if start: nbs = nbs[next(i for i, p in enumerate(nbs) if _matches(p, str(start))):]
     return [p for p in nbs if any(_matches(p, w) for w in want)] if want else nbs
 
 # %% ../nbs/85_reports.ipynb #471669d0
@@ -67,13 +68,15 @@ def check_parameters(notebooks, params) -> dict:
     return params or {}
 
 def _as_path(v, nbs_dir):
-    "A path value as the notebook (cwd `nbs_dir`) must see it: relative inside the checkout, so executed copies do not record it, else absolute."
+    """A path value as the notebook (cwd `nbs_dir`) must see it: relative inside the checkout, so executed copies do not
+    record it, else absolute."""
     if not (isinstance(v, (str, Path)) and str(v) != "auto" and (os.sep in str(v) or Path(v).exists())): return v
     p, base = Path(v).expanduser().resolve(), Path(nbs_dir).resolve()
     return os.path.relpath(p, base) if p.is_relative_to(base.parent) else str(p)
 
 def _failing_line(e) -> str:
-    "'line N (`code`)' of the cell that raised, from IPython's traceback (its first arrow is in the cell), else its first line."
+    """'line N (`code`)' of the cell that raised, from IPython's traceback (its first arrow is in the cell), else its
+    first line."""
     tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(e.traceback or []))
     if m := re.search(r"^-+> *(\d+) (.*)$", tb, re.M): return f"line {m.group(1)} (`{m.group(2).strip()[:100]}`)"
     first = next((l for l in (e.source or "").splitlines() if l.strip() and not l.startswith("#|")), "").strip()[:100]
@@ -84,7 +87,8 @@ def _failing_line(e) -> str:
 from jupyter_client.manager import AsyncKernelManager
 
 class LoggedKernelManager(AsyncKernelManager):
-    "A kernel manager that sends the kernel process's own stderr (its log, C libraries' messages) to the file `stderr_path`."
+    """A kernel manager that sends the kernel process's own stderr (its log, C libraries' messages) to the file
+    `stderr_path`."""
     stderr_path = None
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         if self.stderr_path: Path(self.stderr_path).parent.mkdir(parents=True, exist_ok=True); kw["stderr"] = open(self.stderr_path, "w")
@@ -97,7 +101,8 @@ def _write_runs(out, earlier, runs, shared):
                                               indent=1, default=str))
 
 def _execute(p, out, given, progress) -> dict:
-    "Run notebook `p` into `out` with papermill: the status and error of a run record (its kernel's own log in out/logs/)."
+    """Run notebook `p` into `out` with papermill: the status and error of a run record (its kernel's own log in
+    out/logs/)."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
     km = type("KM", (LoggedKernelManager,), dict(stderr_path=out / "logs" / f"{p.stem}.log"))
@@ -113,7 +118,8 @@ def _execute(p, out, given, progress) -> dict:
 
 # %% ../nbs/85_reports.ipynb #d54fa790
 def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epochs=None, params=None, nbs_dir=None, progress=True, log=print) -> list:
-    "Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per notebook."
+    """Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per
+    notebook."""
     nbs = select_notebooks(find_notebooks(nbs_dir), only, start)
     check_parameters(nbs, params)  # a mistyped name is an error, not a run on the defaults
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
@@ -149,6 +155,7 @@ def md_table(df) -> str:
     rows += ["| " + " | ".join("" if v is None else str(v) for v in r) + " |" for r in df.itertuples(index=False)]
     return "\n".join(rows)
 
+# %% ../nbs/85_reports.ipynb #70ec69d1
 def _models_section(out) -> list:
     from genre_nb.models import ModelError, find_model, model_dirs, read_meta, shipped_model
     dirs = model_dirs(out / "models") if (out / "models").is_dir() else []
@@ -166,6 +173,7 @@ def _models_section(out) -> list:
                      f"{'' if acc is None else f'{acc:.1%}'}{' by artist' if m.get('protocol') == 'kfold-artist' else ''} |")
     return lines if len(lines) > 2 else ["No saved models."]
 
+# %% ../nbs/85_reports.ipynb #6c489aa8
 def write_index(out="reports", data_dir="auto") -> Path:
     "Write `out`/index.md: the notebooks in out/runs.json (status, time), the results table, figures, saved models."
     from genre_nb.compare import format_summary, load_records, newest_dataset, summary_table

@@ -19,7 +19,8 @@ __all__ = ['ONNX_TOL', 'RUNTIMES', 'OnnxModel', 'keep_checked', 'export_onnx', '
 
 # %% ../nbs/01c_runtime.ipynb #0c0c0005
 class OnnxModel:
-    "An ONNX file run by ONNX Runtime with Keras's `predict_on_batch`: an array for one output, a dict by name for several."
+    """An ONNX file run by ONNX Runtime with Keras's `predict_on_batch`: an array for one output, a dict by name for
+    several."""
     def __init__(self, path, threads=None):
         import onnxruntime as ort
         self.path, opts = Path(path), ort.SessionOptions()
@@ -40,7 +41,8 @@ ONNX_TOL = 1e-4  # how far an ONNX copy's outputs may be from Keras's on the che
 def _outputs(y) -> dict: return {k: np.asarray(v) for k, v in y.items()} if isinstance(y, dict) else {"": np.asarray(y)}
 
 def keep_checked(path, write_and_measure, framework, tol=ONNX_TOL) -> Path | None:
-    "`path` once `write_and_measure()` has written it and returned its largest gap from `framework`'s outputs; None, with a warning and no file, where that fails or exceeds `tol`."
+    """`path` once `write_and_measure()` has written it and returned its largest gap from `framework`'s outputs; None,
+    with a warning and no file, where that fails or exceeds `tol`."""
     path = Path(path)
     try: gap = write_and_measure()
     except Exception as e:
@@ -52,7 +54,8 @@ def keep_checked(path, write_and_measure, framework, tol=ONNX_TOL) -> Path | Non
     return path
 
 def export_onnx(model, path, *, tol=ONNX_TOL, seed=0) -> Path | None:
-    "Write Keras `model` as ONNX at `path` and check it on a random batch; None, with a warning, where it fails or differs."
+    """Write Keras `model` as ONNX at `path` and check it on a random batch; None, with a warning, where it fails or
+    differs."""
     X = np.random.default_rng(seed).standard_normal((2, *model.inputs[0].shape[1:])).astype(np.float32)
     def write_and_measure():
         ref = _outputs(model.predict_on_batch(X))  # also builds a model that was never called, which the exporter needs
@@ -67,18 +70,22 @@ def export_onnx(model, path, *, tol=ONNX_TOL, seed=0) -> Path | None:
 RUNTIMES = ("auto", "onnx", "keras")
 
 def save_network(model, folder, name="model", *, sr, n_fft, n_mels) -> Path:
-    "Write `name.onnx` (checked, see `export_onnx`) and the `mel_basis.npy` of its input into model `folder` (the Keras file is the caller's)."
-    export_onnx(model, Path(folder) / f"{name}.onnx")  # skipped, with a warning, where it fails: prediction then loads Keras
+    """Write `name.onnx` (checked, see `export_onnx`) and the `mel_basis.npy` of its input into model `folder` (the
+    Keras file is the caller's)."""
+    # skipped, with a warning, where it fails: prediction then loads Keras
+    export_onnx(model, Path(folder) / f"{name}.onnx")
     np.save(Path(folder) / "mel_basis.npy", mel_basis(sr, n_fft, n_mels))
     return Path(folder)
 
 def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
-    "The mel filterbank a model folder stores, else (folders saved before) computed by genre_nb.dsp (librosa's values, with numpy)."
+    """The mel filterbank a model folder stores, else (folders saved before) computed by genre_nb.dsp (librosa's values,
+    with numpy)."""
     f = Path(folder) / "mel_basis.npy"
     return np.load(f) if f.exists() else mel_basis(sr, n_fft, n_mels)
 
 def load_network(folder, name="model", runtime="auto", fallback=None):
-    "Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras (`name.keras`, or `fallback()`)."
+    """Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras
+    (`name.keras`, or `fallback()`)."""
     if runtime not in RUNTIMES: raise GenreNbError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
     folder = Path(folder)
     if runtime != "keras" and (folder / f"{name}.onnx").exists():
@@ -92,32 +99,40 @@ def load_network(folder, name="model", runtime="auto", fallback=None):
     return keras.models.load_model(folder / f"{name}.keras")
 
 def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
-    "The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else Keras)."
+    """The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else
+    Keras)."""
     model, mean, std = load_network(saved.path, "model", runtime), saved.norm["mean"], saved.norm["std"]
     p = stored_params(saved.features.get("params"))  # a model that names no level predicts raw, as it was trained
-    basis = stored_mel_basis(saved.path, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])  # numpy log-mels, equal to librosa's
+    # numpy log-mels, equal to librosa's
+    basis = stored_mel_basis(saved.path, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])
     def proba(windows):
-        X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]  # the training statistics, per mel band (as in training)
+        # the training statistics, per mel band (as in training)
+        X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]
         return np.asarray(model.predict_on_batch(X[..., None]), float)
     return Predictor(saved.path, "deep", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta,
                      runtime="onnxruntime" if isinstance(model, OnnxModel) else "keras")
 
 # %% ../nbs/01c_runtime.ipynb #ffac0d4c
 def full_proba(model, X, classes) -> np.ndarray:
-    "`model`'s class probabilities of rows `X` with a column for every class of `classes`, also those absent from its training data; an ONNX copy of a head gives its saved classes' columns."
+    """`model`'s class probabilities of rows `X` with a column for every class of `classes`, also those absent from its
+    training data; an ONNX copy of a head gives its saved classes' columns."""
     if isinstance(model, OnnxModel): return np.asarray(model.predict_on_batch(np.asarray(X, np.float32))["probabilities"], float)
-    if isinstance(X, np.ndarray) and hasattr(model, "feature_names_in_"):  # a pipeline fitted on a table: give it its column names
+    # a pipeline fitted on a table: give it its column names
+    if isinstance(X, np.ndarray) and hasattr(model, "feature_names_in_"):
         import pandas as pd
         X = pd.DataFrame(X, columns=model.feature_names_in_)
     p = np.zeros((len(X), len(classes)))
     p[:, [list(classes).index(c) for c in model.classes_]] = model.predict_proba(X)
     return p
 
+# %% ../nbs/01c_runtime.ipynb #42ed345a
 def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path | None:
-    "Write a fitted scikit-learn pipeline (a scaler, then a classifier) as ONNX at `path`, checked on rows around the scaler's statistics; None, with a warning, where it fails or differs."
+    """Write a fitted scikit-learn pipeline (a scaler, then a classifier) as ONNX at `path`, checked on rows around the
+    scaler's statistics; None, with a warning, where it fails or differs."""
     steps = getattr(pipe, "steps", [(None, pipe)])
     X = np.random.default_rng(seed).standard_normal((n_check, pipe.n_features_in_))
-    if hasattr(steps[0][1], "mean_"): X = steps[0][1].mean_ + X * steps[0][1].scale_  # rows the model could meet, not noise around zero
+    # rows the model could meet, not noise around zero
+    if hasattr(steps[0][1], "mean_"): X = steps[0][1].mean_ + X * steps[0][1].scale_
     X = X.astype(np.float32)
     def write_and_measure():
         from skl2onnx import to_onnx
@@ -128,8 +143,10 @@ def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path
         return float(np.abs(full_proba(OnnxModel(path, threads=1), X, pipe.classes_) - full_proba(pipe, X, pipe.classes_)).max())
     return keep_checked(path, write_and_measure, "scikit-learn", tol)
 
+# %% ../nbs/01c_runtime.ipynb #ab12ba41
 def load_head(folder, name="model", runtime="auto"):
-    "Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else ('sklearn') `name.joblib`, which imports scikit-learn."
+    """Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'),
+    else ('sklearn') `name.joblib`, which imports scikit-learn."""
     if runtime not in ("auto", "onnx", "sklearn"):
         raise GenreNbError(f"runtime must be one of auto, onnx, sklearn, got {runtime!r}")
     def from_joblib():
@@ -139,8 +156,10 @@ def load_head(folder, name="model", runtime="auto"):
 
 def runtime_name(model) -> str: return "onnxruntime" if isinstance(model, OnnxModel) else "scikit-learn" if hasattr(model, "predict_proba") else "keras"
 
+# %% ../nbs/01c_runtime.ipynb #2082cad9
 def classical_predictor(saved: SavedModel, runtime="auto") -> Predictor:
-    "The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities (its ONNX copy, else scikit-learn)."
+    """The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities
+    (its ONNX copy, else scikit-learn)."""
     head = load_head(saved.path, "model", runtime)
     p, cols = stored_params(saved.features.get("params")), saved.features["columns"]  # no level named: raw
     names = FEATURE_SETS[p.get("feature_set", "gtzan")]

@@ -103,7 +103,8 @@ def nonmusic_sound(kind, *, seconds=10.0, sr=SR, seed=0) -> np.ndarray:
     return (y / np.abs(y).max()).astype(np.float32)
 
 def nonmusic_set(n=8, *, kinds=NONMUSIC_KINDS, sr=SR, seed=0, lengths=(3.0, 5.0, 10.0, 30.0)) -> list:
-    "[(kind, sound), ...]: `n` sounds of each kind of `kinds`, of lengths drawn from `lengths` (no espeak-ng: no speech, said)."
+    """[(kind, sound), ...]: `n` sounds of each kind of `kinds`, of lengths drawn from `lengths` (no espeak-ng: no
+    speech, said)."""
     if not has_speech() and any(k.startswith("speech") for k in kinds):
         warnings.warn("espeak-ng is not installed: the set has no speech", stacklevel=2)
         kinds = [k for k in kinds if not k.startswith("speech")]

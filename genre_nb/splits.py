@@ -20,7 +20,8 @@ __all__ = ['PROTOCOLS', 'GROUPED_PROTOCOLS', 'LeakError', 'check_split', 'unspli
 class LeakError(GenreNbError): "A track that sits on two sides of a split."
 
 def check_split(split: dict, groups=None) -> dict:
-    "Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track (or, given `groups`: id -> group, a group) is in two parts."
+    """Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track (or, given `groups`: id ->
+    group, a group) is in two parts."""
     parts = list(split.items())
     for i, (a, x) in enumerate(parts):
         for b, y in parts[i + 1:]:
@@ -38,14 +39,16 @@ def _tracks(table) -> pd.DataFrame:
     return t.sort_values("track_id").reset_index(drop=True)
 
 def unsplittable_genres(table) -> list:
-    "The genres whose tracks all share one group: no grouped split can put them on both sides, so grouped protocols leave them out."
+    """The genres whose tracks all share one group: no grouped split can put them on both sides, so grouped protocols
+    leave them out."""
     if "group" not in table: raise GenreNbError("a grouped split needs a 'group' column (artist or album) in the table")
     n = _tracks(table).groupby("genre").group.nunique()
     return sorted(n.index[n < 2])
 
 # %% ../nbs/00g_splits.ipynb #96da9536
 def kfold_splits(tracks, k=FOLDS, seed=0, *, grouped=False) -> list:
-    "Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is tested exactly once."
+    """Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is
+    tested exactly once."""
     from sklearn.model_selection import StratifiedKFold
     if grouped: return _grouped_kfold(tracks, k, seed)
     t = _tracks(tracks)
@@ -56,11 +59,13 @@ def kfold_splits(tracks, k=FOLDS, seed=0, *, grouped=False) -> list:
     return [check_split(dict(train=ids[a], test=ids[b])) for a, b in skf.split(ids, t.genre)]
 
 def _grouped_cap(t, k) -> int:
-    "`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold needs both)."
+    """`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold
+    needs both)."""
     return int(min(k, t.group.nunique(), t.groupby("genre").track_id.nunique().min()))
 
 def _grouped_kfold(tracks, k, seed) -> list:
-    "StratifiedGroupKFold over the tracks of the genres that have 2 groups or more; fewer folds when there are fewer groups."
+    """StratifiedGroupKFold over the tracks of the genres that have 2 groups or more; fewer folds when there are fewer
+    groups."""
     from sklearn.model_selection import StratifiedGroupKFold
     t, left_out = _tracks(tracks), unsplittable_genres(tracks)
     if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist (group), "
@@ -108,7 +113,8 @@ def default_protocol(table) -> str:
     return "kfold-artist" if "group" in table and table.group.notna().all() else "kfold"
 
 def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
-    "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is `default_protocol`."
+    """Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is
+    `default_protocol`."""
     ids, protocol = table.track_id.to_numpy(), default_protocol(table) if protocol == "auto" else protocol
     if protocol in ("kfold", "kfold-artist"):
         return [dict(train=np.isin(ids, f["train"]), test=np.isin(ids, f["test"]))
@@ -128,7 +134,8 @@ def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
 
 # %% ../nbs/00g_splits.ipynb #f5f72bfa
 def usable_folds(table, folds, grouped=False) -> int:
-    "`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their number of groups)."
+    """`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their
+    number of groups)."""
     if not grouped: return int(min(folds, table.groupby("genre").track_id.nunique().min()))
     t = _tracks(table)
     return _grouped_cap(t[~t.genre.isin(unsplittable_genres(table))], folds)

@@ -34,7 +34,8 @@ MESSY_SKIPPED = {"empty.wav": "empty", "readme.wav": "not a wav file", "tiny.wav
                  "cover.jpg": "extension", "stray.wav": "genre folder"}  # file -> a word of the reason it is skipped
 
 def messy_folder(dest=None) -> Path:
-    "A dataset folder with 8 usable tracks (wav, flac, au, mp3, ogg, 44.1 kHz stereo, albums) and the files of `MESSY_SKIPPED`."
+    """A dataset folder with 8 usable tracks (wav, flac, au, mp3, ogg, 44.1 kHz stereo, albums) and the files of
+    `MESSY_SKIPPED`."""
     root = Path(dest) if dest else Path(tempfile.mkdtemp()) / "music"
     for i, (g, ext) in enumerate([("blues", "wav"), ("blues", "flac"), ("jazz", "au"), ("jazz", "mp3"), ("rock", "ogg")]):
         (root / g).mkdir(parents=True, exist_ok=True)
