@@ -59,7 +59,7 @@ def is_partial(record) -> bool:
     return bool(p.get("folds") and p.get("folds_run", p["folds"]) < p["folds"]) or at_epoch_cap(record)
 
 # %% ../nbs/05_comparison.ipynb #882a6494
-def load_records(metrics_dir, dataset=None, include_partial=True) -> pd.DataFrame:
+def load_records(metrics_dir, dataset=None, *, include_partial=True) -> pd.DataFrame:
     """The metric records under `metrics_dir` (of one `dataset`, if given), with `family`, `trained` and `partial`
     columns."""
     recs = _records(metrics_dir)
@@ -101,7 +101,7 @@ def format_summary(table) -> pd.DataFrame:
                              trained=[t + (" (PARTIAL)" if p else "") for t, p in zip(table.trained, table.partial)]))
 
 # %% ../nbs/05_comparison.ipynb #192c5cc0
-def leak_gaps(records, honest="kfold", leaky="segment-random", level="segment") -> pd.DataFrame:
+def leak_gaps(records, *, honest="kfold", leaky="segment-random", level="segment") -> pd.DataFrame:
     "Per model with both protocols: `level` accuracy under `honest` and `leaky`, and the gap in points."
     r = records[records.level == level].pivot_table(index="model", columns="protocol", values="accuracy")
     if honest not in r or leaky not in r: return pd.DataFrame(columns=["model", honest, leaky, "gap_points"])
@@ -114,7 +114,7 @@ def best_of(records, family, protocol="kfold", level="track"):
     r = records[(records.family == family) & (records.protocol == protocol) & (records.level == level)]
     return None if r.empty else r.sort_values("accuracy", ascending=False).iloc[0].to_dict()
 
-def plot_best_confusions(records, protocol="kfold", level="track", families=("classical", "deep", "transfer")):
+def plot_best_confusions(records, *, protocol="kfold", level="track", families=("classical", "deep", "transfer")):
     "Confusion matrices of the best model of each family present, side by side."
     import matplotlib.pyplot as plt
     best = [b for b in (best_of(records, f, protocol, level) for f in families) if b is not None]
@@ -126,7 +126,7 @@ def plot_best_confusions(records, protocol="kfold", level="track", families=("cl
     fig.tight_layout()
     return fig
 
-def per_genre_f1(records, protocol="kfold", level="track") -> pd.DataFrame:
+def per_genre_f1(records, *, protocol="kfold", level="track") -> pd.DataFrame:
     "Models x genres F1 under `protocol` at `level`."
     r = records[(records.protocol == protocol) & (records.level == level)]
     return pd.DataFrame({m: {g: v["f1"] for g, v in pg.items()} for m, pg in zip(r.model, r.per_genre)}).T.sort_index()
@@ -174,7 +174,7 @@ def plot_accuracy(records, title=""):
     return fig
 
 # %% ../nbs/05_comparison.ipynb #39b5a097
-def plot_train_test(records, references=None, protocol="kfold", level="track", title=""):
+def plot_train_test(records, references=None, *, protocol="kfold", level="track", title=""):
     "Train and test accuracy per model, joined by a line whose length is the overfitting; external references in black."
     import matplotlib.pyplot as plt
     r = records[(records.protocol == protocol) & (records.level == level)].dropna(subset=["train_accuracy"])

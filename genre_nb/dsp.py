@@ -90,7 +90,7 @@ def _compiled_median() -> dict:
     return _load_median(spec.origin) if spec is not None and spec.origin else {}
 
 # %% ../nbs/00i_dsp.ipynb #52a02bf1
-def median_filter(S, width, axis=-1, engine="auto") -> np.ndarray:
+def median_filter(S, width, axis=-1, *, engine="auto") -> np.ndarray:
     """scipy.ndimage.median_filter(S, size=width along `axis` of a 2-D `S`, mode='reflect'), exactly (odd `width`);
     `engine` 'auto', 'c' or 'bottleneck'."""
     S = np.asarray(S)
@@ -169,7 +169,7 @@ def rms(y, frame_length=2048, hop_length=512) -> np.ndarray:
     x = frames(np.pad(y, frame_length // 2), frame_length, hop_length)
     return np.sqrt(np.mean(np.square(x, dtype=np.float32), axis=-2))
 
-def zero_crossing_rate(y, frame_length=2048, hop_length=512, threshold=1e-10) -> np.ndarray:
+def zero_crossing_rate(y, frame_length=2048, hop_length=512, *, threshold=1e-10) -> np.ndarray:
     """librosa.feature.zero_crossing_rate(y) (centred, edge-padded), (frames,): crossings counted once over the signal,
     summed per frame."""
     x = np.pad(y, frame_length // 2, mode="edge")
@@ -183,7 +183,7 @@ def zero_crossing_rate(y, frame_length=2048, hop_length=512, threshold=1e-10) ->
 def _hz_to_octs(f, tuning=0.0, bins_per_octave=12):
     return np.log2(f / (float(440.0 * 2.0 ** (tuning / bins_per_octave)) / 16))
 
-def estimate_tuning(S, sr, n_fft, fmin=150.0, fmax=4000.0, threshold=0.1, resolution=0.01, bins_per_octave=12) -> float:
+def estimate_tuning(S, sr, n_fft, *, fmin=150.0, fmax=4000.0, threshold=0.1, resolution=0.01, bins_per_octave=12) -> float:
     """librosa.estimate_tuning(S=S): piptrack's peaks (parabolic interpolation over frequency), then the histogram of
     their deviation in bins."""
     S = np.abs(S)
@@ -217,7 +217,7 @@ def estimate_tuning(S, sr, n_fft, fmin=150.0, fmax=4000.0, threshold=0.1, resolu
 
 # %% ../nbs/00i_dsp.ipynb #960b3f0a
 @functools.lru_cache(maxsize=256)
-def chroma_filters(sr, n_fft, tuning=0.0, n_chroma=12, ctroct=5.0, octwidth=2) -> np.ndarray:
+def chroma_filters(sr, n_fft, tuning=0.0, *, n_chroma=12, ctroct=5.0, octwidth=2) -> np.ndarray:
     "librosa.filters.chroma: (n_chroma, 1 + n_fft/2) float32 weights, C first."
     frqbins = n_chroma * _hz_to_octs(np.linspace(0, sr, n_fft, endpoint=False)[1:], tuning, n_chroma)
     frqbins = np.concatenate(([frqbins[0] - 1.5 * n_chroma], frqbins))
@@ -259,7 +259,7 @@ def mel_filters(sr, n_fft, n_mels=128) -> np.ndarray:
     return weights
 
 # %% ../nbs/00i_dsp.ipynb #4fa14d92
-def power_to_db(S, amin=1e-10, top_db=80.0) -> np.ndarray:
+def power_to_db(S, *, amin=1e-10, top_db=80.0) -> np.ndarray:
     "librosa.power_to_db(S) (ref 1)."
     d = 10.0 * np.log10(np.maximum(amin, S))
     d -= 10.0 * np.log10(np.maximum(amin, 1.0))

@@ -35,7 +35,8 @@ def fault_filtered_lists() -> dict:
 # %% ../nbs/00da_gtzan_meta.ipynb #242ca5c9
 @lru_cache(maxsize=1)
 def _artist_table() -> pd.DataFrame:
-    return pd.read_csv(files("genre_nb") / "resources" / "gtzan_artists.tsv", sep="\t", dtype=str, keep_default_na=False)
+    path = files("genre_nb") / "resources" / "gtzan_artists.tsv"
+    return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
 
 def gtzan_artists() -> pd.DataFrame:
     "track_id, artist, title, shazam_genre of the 974 GTZAN clips an audio fingerprint matched (GTZAN-Bind, Doh 2023)."

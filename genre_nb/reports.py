@@ -174,7 +174,7 @@ def _models_section(out) -> list:
     return lines if len(lines) > 2 else ["No saved models."]
 
 # %% ../nbs/85_reports.ipynb #6c489aa8
-def write_index(out="reports", data_dir="auto") -> Path:
+def write_index(out="reports", *, data_dir="auto") -> Path:
     "Write `out`/index.md: the notebooks in out/runs.json (status, time), the results table, figures, saved models."
     from genre_nb.compare import format_summary, load_records, newest_dataset, summary_table
     out = Path(out)

@@ -77,13 +77,14 @@ def save_network(model, folder, name="model", *, sr, n_fft, n_mels) -> Path:
     np.save(Path(folder) / "mel_basis.npy", mel_basis(sr, n_fft, n_mels))
     return Path(folder)
 
+# %% ../nbs/01c_runtime.ipynb #b2448048
 def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
     """The mel filterbank a model folder stores, else (folders saved before) computed by genre_nb.dsp (librosa's values,
     with numpy)."""
     f = Path(folder) / "mel_basis.npy"
     return np.load(f) if f.exists() else mel_basis(sr, n_fft, n_mels)
 
-def load_network(folder, name="model", runtime="auto", fallback=None):
+def load_network(folder, name="model", runtime="auto", *, fallback=None):
     """Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras
     (`name.keras`, or `fallback()`)."""
     if runtime not in RUNTIMES: raise GenreNbError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
@@ -98,7 +99,8 @@ def load_network(folder, name="model", runtime="auto", fallback=None):
     import keras
     return keras.models.load_model(folder / f"{name}.keras")
 
-def deep_predictor(saved: SavedModel, runtime="auto") -> Predictor:
+# %% ../nbs/01c_runtime.ipynb #5ee31973
+def deep_predictor(saved: SavedModel, *, runtime="auto") -> Predictor:
     """The `Predictor` of a saved deep model: normalised log-mels of each window, then the network (ONNX copy, else
     Keras)."""
     model, mean, std = load_network(saved.path, "model", runtime), saved.norm["mean"], saved.norm["std"]
@@ -157,7 +159,7 @@ def load_head(folder, name="model", runtime="auto"):
 def runtime_name(model) -> str: return "onnxruntime" if isinstance(model, OnnxModel) else "scikit-learn" if hasattr(model, "predict_proba") else "keras"
 
 # %% ../nbs/01c_runtime.ipynb #2082cad9
-def classical_predictor(saved: SavedModel, runtime="auto") -> Predictor:
+def classical_predictor(saved: SavedModel, *, runtime="auto") -> Predictor:
     """The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities
     (its ONNX copy, else scikit-learn)."""
     head = load_head(saved.path, "model", runtime)

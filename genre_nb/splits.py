@@ -54,10 +54,12 @@ def kfold_splits(tracks, k=FOLDS, seed=0, *, grouped=False) -> list:
     t = _tracks(tracks)
     counts = t.genre.value_counts()
     if counts.min() < k:
-        raise GenreNbError(f"genre '{counts.idxmin()}' has {counts.min()} tracks, fewer than the k={k} folds; use k <= {counts.min()}")
+        raise GenreNbError(f"genre '{counts.idxmin()}' has {counts.min()} tracks, fewer than the k={k} folds; "
+                           f"use k <= {counts.min()}")
     ids, skf = t.track_id.to_numpy(), StratifiedKFold(k, shuffle=True, random_state=seed)
     return [check_split(dict(train=ids[a], test=ids[b])) for a, b in skf.split(ids, t.genre)]
 
+# %% ../nbs/00g_splits.ipynb #1543720e
 def _grouped_cap(t, k) -> int:
     """`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold
     needs both)."""
@@ -68,16 +70,19 @@ def _grouped_kfold(tracks, k, seed) -> list:
     groups."""
     from sklearn.model_selection import StratifiedGroupKFold
     t, left_out = _tracks(tracks), unsplittable_genres(tracks)
-    if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist (group), "
-                               "so it cannot be on both sides of a split", stacklevel=3)
+    if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist "
+                               "(group), so it cannot be on both sides of a split", stacklevel=3)
     t = t[~t.genre.isin(left_out)]
-    if t.genre.nunique() < 2: raise GenreNbError(f"a grouped split needs 2 genres with 2 groups or more; this table has {t.genre.nunique()}")
-    if (n := _grouped_cap(t, k)) < k: warnings.warn(f"{n} folds instead of {k}: too few groups or tracks", stacklevel=3); k = n
+    if t.genre.nunique() < 2:
+        raise GenreNbError(f"a grouped split needs 2 genres with 2 groups or more; this table has {t.genre.nunique()}")
+    if (n := _grouped_cap(t, k)) < k:
+        warnings.warn(f"{n} folds instead of {k}: too few groups or tracks", stacklevel=3); k = n
     ids, groups = t.track_id.to_numpy(), dict(zip(t.track_id, t.group))
     sgkf = StratifiedGroupKFold(k, shuffle=True, random_state=seed)
     return [check_split(dict(train=ids[a], test=ids[b]), groups) for a, b in sgkf.split(ids, t.genre, t.group)]
 
-def holdout_split(tracks, valid=0.15, test=0.15, seed=0) -> dict:
+# %% ../nbs/00g_splits.ipynb #0cdad81f
+def holdout_split(tracks, *, valid=0.15, test=0.15, seed=0) -> dict:
     "A fixed stratified split over tracks: {'train', 'valid', 'test'} -> ids."
     from sklearn.model_selection import train_test_split
     t = _tracks(tracks)
@@ -91,12 +96,14 @@ def fault_filtered_split(tracks) -> dict:
     lists, present = fault_filtered_lists(), set(_tracks(tracks).track_id)
     split = {p: np.array(sorted(i for i in ids if i in present)) for p, ids in lists.items()}
     n, listed = sum(map(len, split.values())), sum(map(len, lists.values()))
-    if n == 0: raise GenreNbError(f"the fault-filtered split is for GTZAN; no track here (e.g. {sorted(present)[:2]}) is in its lists")
+    if n == 0:
+        raise GenreNbError(f"the fault-filtered split is for GTZAN; no track here (e.g. {sorted(present)[:2]}) "
+                           "is in its lists")
     if n < listed: warnings.warn(f"only {n} of the {listed} fault-filtered tracks are in this dataset", stacklevel=2)
     return check_split(split)
 
 # %% ../nbs/00g_splits.ipynb #5b1i0007
-def leaky_segment_split(segments, test=0.2, seed=0) -> dict:
+def leaky_segment_split(segments, *, test=0.2, seed=0) -> dict:
     "LEAKY on purpose, to measure the leak: random segment rows -> {'train', 'test'} positions, 'leaked' track ids."
     rng = np.random.default_rng(seed)
     rows = rng.permutation(len(segments))
@@ -133,7 +140,7 @@ def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
     raise GenreNbError(f"unknown protocol {protocol!r}; choose from {', '.join(PROTOCOLS)}")
 
 # %% ../nbs/00g_splits.ipynb #f5f72bfa
-def usable_folds(table, folds, grouped=False) -> int:
+def usable_folds(table, folds, *, grouped=False) -> int:
     """`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their
     number of groups)."""
     if not grouped: return int(min(folds, table.groupby("genre").track_id.nunique().min()))

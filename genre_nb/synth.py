@@ -61,8 +61,8 @@ TIMBRES = {
 # the key), minor key?, comping rhythm, timbre, bass line, brightness (0-1), reverb (0-1) and, where it
 # differs from the usual (.5, .95), the range of peak levels (classical is mastered quieter).
 STYLES = {
-    "blues":     dict(bpm=(68, 104), swing=.33, drums="shuffle", chord="dom7", prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7),
-                      minor=False, comp="strum", timbre="pluck", bass="walk", bright=.45, reverb=.25),
+    "blues":     dict(bpm=(68, 104), swing=.33, drums="shuffle", chord="dom7",
+                      prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7), minor=False, comp="strum", timbre="pluck", bass="walk", bright=.45, reverb=.25),
     "classical": dict(bpm=(54, 96), swing=0, drums="none", chord="triad", prog=(0, 9, 5, 7, 0, 2, 7, 0),
                       minor=False, comp="half", timbre="bowed", bass="long", bright=.3, reverb=.8, level=(.15, .45)),
     "country":   dict(bpm=(96, 136), swing=.1, drums="boomchick", chord="triad", prog=(0, 0, 5, 7),
@@ -133,13 +133,15 @@ def _drum_kit(sr, rng, bright):
     hat = signal.sosfilt(hp, noise(.06)) * np.exp(-h * 60)
     o, r = t(.35), t(1.0)
     open_ = signal.sosfilt(hp, noise(.35)) * np.exp(-o * 9)
-    ride = (signal.sosfilt(hp, noise(1.0)) * .5 + .3 * np.sin(2 * np.pi * 3150 * r) * np.sin(2 * np.pi * 4870 * r)) * np.exp(-r * 4)
+    ride = (signal.sosfilt(hp, noise(1.0)) * .5
+            + .3 * np.sin(2 * np.pi * 3150 * r) * np.sin(2 * np.pi * 4870 * r)) * np.exp(-r * 4)
     return dict(kick=kick, snare=snare, hat=hat, open=open_, ride=ride)
 
 def _bass_line(kind, chord_root, step_s, rng):
     "(step, midi note, length in steps) for one bar of bass under a chord rooted at `chord_root`."
     r = chord_root - 24
-    if kind == "walk": return [(i * 4, r + d, 4) for i, d in enumerate((0, rng.choice([3, 4]), 7, rng.choice([9, 10, 11])))]
+    if kind == "walk":
+        return [(i * 4, r + d, 4) for i, d in enumerate((0, rng.choice([3, 4]), 7, rng.choice([9, 10, 11])))]
     if kind == "root8": return [(i, r, 2) for i in range(0, 16, 2)]
     if kind == "root16": return [(i, r, 1) for i in range(16)]
     if kind == "octave": return [(i, r + 12 * (i // 2 % 2), 2) for i in range(0, 16, 2)]
@@ -217,17 +219,26 @@ def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
 # %% ../nbs/00c_synth.ipynb #34af10bb
 SYNTH_MARKER = "SYNTHETIC.json"
 
-def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRES, progress=True) -> Path:
-    "Write (or reuse) the deterministic synthetic dataset at `dest`; return `dest`."
-    dest = Path(dest)
-    if int(per_genre) != per_genre or per_genre < 1: raise GenreNbError(f"per_genre must be a whole number of at least 1, got {per_genre}")
+# %% ../nbs/00c_synth.ipynb #05b89317
+def _check_request(per_genre, seconds, seed):
+    "A `GenreNbError` naming the first of `make_synthetic`'s numbers that cannot make a set."
+    if int(per_genre) != per_genre or per_genre < 1:
+        raise GenreNbError(f"per_genre must be a whole number of at least 1, got {per_genre}")
     if not MIN_SECONDS <= seconds <= 3600:
-        raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment) and at most 3600 (an hour), got {seconds}")
+        raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment) and at most 3600 (an hour), "
+                           f"got {seconds}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise GenreNbError(f"seed must be a whole number of at least 0, got {seed!r}")
+
+# %% ../nbs/00c_synth.ipynb #77cf89d8
+def make_synthetic(dest, *, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRES, progress=True) -> Path:
+    "Write (or reuse) the deterministic synthetic dataset at `dest`; return `dest`."
+    dest = Path(dest)
+    _check_request(per_genre, seconds, seed)
     spec = dict(kind="synthetic", generator="genre_nb.synth.synth_track", version=SYNTH_VERSION, seed=seed,
                 per_genre=per_genre, seconds=seconds, sample_rate=sr, genres=list(genres),
-                note="Synthetic audio made by genre-nb, not music recordings: results on it say nothing about real genres.")
+                note="Synthetic audio made by genre-nb, not music recordings: "
+                     "results on it say nothing about real genres.")
     def ready():
         if not (dest / SYNTH_MARKER).exists(): return False
         return (json.loads((dest / SYNTH_MARKER).read_text()) == spec and
@@ -239,14 +250,16 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
     with process_lock(f"synth:{dest.resolve()}"):
         if ready(): return dest  # another process made it while we waited
         if dest.exists() and not (dest / SYNTH_MARKER).exists() and any(dest.iterdir()):
-            raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); choose an empty or new folder")
+            raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); "
+                               "choose an empty or new folder")
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
-        # mkdtemp's folder is private (0700): the set gets the umask's permissions, as any folder
-        tmp.chmod(umask_mode())
+        tmp.chmod(umask_mode())  # not mkdtemp's private 0700: the umask's permissions, as any folder
         try:
-            for g, i in tqdm([(g, i) for g in genres for i in range(per_genre)], desc="synthesising", unit="clip", disable=not progress):
+            clips = [(g, i) for g in genres for i in range(per_genre)]
+            for g, i in tqdm(clips, desc="synthesising", unit="clip", disable=not progress):
                 (tmp / "genres" / g).mkdir(parents=True, exist_ok=True)
-                sf.write(tmp / "genres" / g / f"{g}.{i:05d}.wav", synth_track(g, seconds, sr, seed, i), sr, subtype="PCM_16")
+                y = synth_track(g, seconds, sr, seed, i)
+                sf.write(tmp / "genres" / g / f"{g}.{i:05d}.wav", y, sr, subtype="PCM_16")
             (tmp / SYNTH_MARKER).write_text(json.dumps(spec, indent=1))
             old = dest.with_name(tmp.name + ".old")
             if dest.exists(): dest.rename(old)  # only ever an old synthetic set (checked above)
