@@ -131,8 +131,9 @@ def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
         if "group" in table:
             who = dict(zip(table.track_id, table.group))
             shared = {who[t] for t in s["train"]} & {who[t] for p in ("valid", "test") for t in s[p]}
-            if shared: warnings.warn(f"{len(shared)} artists (groups) of the table have tracks both in the fault-filtered "
-                                     f"train part and in valid or test, e.g. {sorted(shared)[:3]}", stacklevel=2)
+            if shared: warnings.warn(f"{len(shared)} artists (groups) of the table have tracks both in the "
+                                     f"fault-filtered train part and in valid or test, e.g. {sorted(shared)[:3]}",
+                                     stacklevel=2)
         return [{k: np.isin(ids, v) for k, v in s.items()}]
     if protocol == "segment-random":
         s = leaky_segment_split(table, test=1 / folds, seed=seed)

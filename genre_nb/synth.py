@@ -62,7 +62,8 @@ TIMBRES = {
 # differs from the usual (.5, .95), the range of peak levels (classical is mastered quieter).
 STYLES = {
     "blues":     dict(bpm=(68, 104), swing=.33, drums="shuffle", chord="dom7",
-                      prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7), minor=False, comp="strum", timbre="pluck", bass="walk", bright=.45, reverb=.25),
+                      prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7), minor=False, comp="strum", timbre="pluck", bass="walk",
+                      bright=.45, reverb=.25),
     "classical": dict(bpm=(54, 96), swing=0, drums="none", chord="triad", prog=(0, 9, 5, 7, 0, 2, 7, 0),
                       minor=False, comp="half", timbre="bowed", bass="long", bright=.3, reverb=.8, level=(.15, .45)),
     "country":   dict(bpm=(96, 136), swing=.1, drums="boomchick", chord="triad", prog=(0, 0, 5, 7),
