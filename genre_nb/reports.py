@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import GenreNbError, library_versions, project_root
-from .data import describe_dataset, resolve_data_dir
+from .data import data_folders, describe_dataset, resolve_data_dir
 
 # %% auto #0
 __all__ = ['is_report', 'find_notebooks', 'select_notebooks', 'notebook_parameters', 'check_parameters', 'LoggedKernelManager',
@@ -84,6 +84,13 @@ def _failing_line(e) -> str:
     return f"(`{first}`)"
 
 
+# %% ../nbs/85_reports.ipynb #a799625c
+def _data_param(data_dir, nbs_dir):
+    "`data_dir` as the notebooks get it: each folder as `_as_path` gives it, several joined by `os.pathsep` ('A:B')."
+    folders = data_folders(data_dir) if data_dir not in ("", None) else [data_dir]
+    if len(folders) == 1: return _as_path(data_dir, nbs_dir)
+    return os.pathsep.join(str(_as_path(str(f), nbs_dir)) for f in folders)
+
 # %% ../nbs/85_reports.ipynb #e92a303f
 from jupyter_client.manager import AsyncKernelManager
 
@@ -127,7 +134,7 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
     check_parameters(nbs, params)  # a mistyped name is an error, not a run on the defaults
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
     base = nbs[0].parent if nbs else Path.cwd()
-    shared = dict(data_dir=_as_path(data_dir, base), reports_dir=_as_path(str(out), base),
+    shared = dict(data_dir=_data_param(data_dir, base), reports_dir=_as_path(str(out), base),
                   **({"epochs": epochs} if epochs is not None else {}),
                   **{k: _as_path(v, base) for k, v in (params or {}).items()})
     runs = [dict(notebook=p.stem, output=f"{p.stem}.ipynb", status="not run", seconds=None, error=None, when=None)
