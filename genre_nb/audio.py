@@ -35,17 +35,24 @@ def _check_path(path) -> Path:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file")
     if path.suffix.lower() not in AUDIO_EXTENSIONS:
-        raise UnsupportedFormatError(path, f"unsupported extension '{path.suffix}' (expected one of {', '.join(AUDIO_EXTENSIONS)})")
+        raise UnsupportedFormatError(path, f"unsupported extension '{path.suffix}' "
+                                           f"(expected one of {', '.join(AUDIO_EXTENSIONS)})")
     if path.stat().st_size == 0: raise EmptyAudioError(path, "the file is empty (0 bytes)")
     with open(path, "rb") as f: head = f.read(4)
-    if not _looks_like(path.suffix.lower(), head):  # a text file named .mp3 would reach the decoder, which says something misleading
-        real = next((e for e in MAGIC if e != path.suffix.lower() and _looks_like(e, head)), None)  # what it starts as, if audio
-        if real: raise CorruptAudioError(path, f"a {real[1:].upper()} file named {path.suffix}: rename it {path.stem}{real}")
-        raise CorruptAudioError(path, f"not a {path.suffix.lower().lstrip('.')} file: it does not start as one (a text or other file renamed?)")
+    # a text file named .mp3 would reach the decoder, which says something misleading
+    if not _looks_like(path.suffix.lower(), head):
+        # what it starts as, if audio
+        real = next((e for e in MAGIC if e != path.suffix.lower() and _looks_like(e, head)), None)
+        if real:
+            raise CorruptAudioError(path, f"a {real[1:].upper()} file named {path.suffix}: rename it {path.stem}{real}")
+        raise CorruptAudioError(path, f"not a {path.suffix.lower().lstrip('.')} file: it does not start as one "
+                                      "(a text or other file renamed?)")
     return path
 
-MAGIC = {".wav": (b"RIFF", b"RIFX", b"RF64", b"BW64"), ".au": (b".snd",), ".flac": (b"fLaC", b"ID3"), ".ogg": (b"OggS",), ".mp3": (b"ID3",)}
+MAGIC = {".wav": (b"RIFF", b"RIFX", b"RF64", b"BW64"), ".au": (b".snd",), ".flac": (b"fLaC", b"ID3"),
+         ".ogg": (b"OggS",), ".mp3": (b"ID3",)}
 
+# %% ../nbs/00b_audio.ipynb #f824e919
 def _looks_like(ext, head: bytes) -> bool:
     "Whether the first bytes `head` of a file can start a file of extension `ext` (MP3 may also start on a frame sync)."
     if ext == ".mp3" and len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0: return True
@@ -56,6 +63,7 @@ def _decode_problem(e: Exception) -> str:
     msg = str(e).split(":")[-1].strip() or type(e).__name__
     return f"does not decode as audio ({msg})"
 
+# %% ../nbs/00b_audio.ipynb #f6d7d680
 def audio_info(path) -> dict:
     "Duration (s), sample rate, channels and format of an audio file, from its header only."
     path = _check_path(path)

@@ -41,7 +41,8 @@ def cache_put(entry, key, value):
     os.replace(tmp.name, entry)
 
 def cached(path, kind, params, compute, *, cache_dir=None, version=1):
-    "(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else `compute(path, params)`, stored."
+    """(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else `compute(path,
+    params)`, stored."""
     entry, key, value = cache_get(path, kind, params, cache_dir, version)
     if value is not None: return value, "cached"
     value = compute(path, params)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .config import FOLDS, GenreNbError
-from .gtzan import fault_filtered_lists
+from .gtzan_meta import fault_filtered_lists
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'GROUPED_PROTOCOLS', 'LeakError', 'check_split', 'unsplittable_genres', 'kfold_splits', 'holdout_split',
@@ -20,7 +20,8 @@ __all__ = ['PROTOCOLS', 'GROUPED_PROTOCOLS', 'LeakError', 'check_split', 'unspli
 class LeakError(GenreNbError): "A track that sits on two sides of a split."
 
 def check_split(split: dict, groups=None) -> dict:
-    "Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track (or, given `groups`: id -> group, a group) is in two parts."
+    """Return `split` (part name -> track ids) unchanged, or raise `LeakError` if a track (or, given `groups`: id ->
+    group, a group) is in two parts."""
     parts = list(split.items())
     for i, (a, x) in enumerate(parts):
         for b, y in parts[i + 1:]:
@@ -38,41 +39,50 @@ def _tracks(table) -> pd.DataFrame:
     return t.sort_values("track_id").reset_index(drop=True)
 
 def unsplittable_genres(table) -> list:
-    "The genres whose tracks all share one group: no grouped split can put them on both sides, so grouped protocols leave them out."
+    """The genres whose tracks all share one group: no grouped split can put them on both sides, so grouped protocols
+    leave them out."""
     if "group" not in table: raise GenreNbError("a grouped split needs a 'group' column (artist or album) in the table")
     n = _tracks(table).groupby("genre").group.nunique()
     return sorted(n.index[n < 2])
 
 # %% ../nbs/00g_splits.ipynb #96da9536
 def kfold_splits(tracks, k=FOLDS, seed=0, *, grouped=False) -> list:
-    "Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is tested exactly once."
+    """Stratified k-fold over tracks (`grouped`: and over groups): k dicts {'train': ids, 'test': ids}; each track is
+    tested exactly once."""
     from sklearn.model_selection import StratifiedKFold
     if grouped: return _grouped_kfold(tracks, k, seed)
     t = _tracks(tracks)
     counts = t.genre.value_counts()
     if counts.min() < k:
-        raise GenreNbError(f"genre '{counts.idxmin()}' has {counts.min()} tracks, fewer than the k={k} folds; use k <= {counts.min()}")
+        raise GenreNbError(f"genre '{counts.idxmin()}' has {counts.min()} tracks, fewer than the k={k} folds; "
+                           f"use k <= {counts.min()}")
     ids, skf = t.track_id.to_numpy(), StratifiedKFold(k, shuffle=True, random_state=seed)
     return [check_split(dict(train=ids[a], test=ids[b])) for a, b in skf.split(ids, t.genre)]
 
+# %% ../nbs/00g_splits.ipynb #1543720e
 def _grouped_cap(t, k) -> int:
-    "`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold needs both)."
+    """`k`, capped at the groups of track table `t` and at the fewest tracks in any of its genres (StratifiedGroupKFold
+    needs both)."""
     return int(min(k, t.group.nunique(), t.groupby("genre").track_id.nunique().min()))
 
 def _grouped_kfold(tracks, k, seed) -> list:
-    "StratifiedGroupKFold over the tracks of the genres that have 2 groups or more; fewer folds when there are fewer groups."
+    """StratifiedGroupKFold over the tracks of the genres that have 2 groups or more; fewer folds when there are fewer
+    groups."""
     from sklearn.model_selection import StratifiedGroupKFold
     t, left_out = _tracks(tracks), unsplittable_genres(tracks)
-    if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist (group), "
-                               "so it cannot be on both sides of a split", stacklevel=3)
+    if left_out: warnings.warn(f"grouped k-fold leaves out {', '.join(left_out)}: every track of each is by one artist "
+                               "(group), so it cannot be on both sides of a split", stacklevel=3)
     t = t[~t.genre.isin(left_out)]
-    if t.genre.nunique() < 2: raise GenreNbError(f"a grouped split needs 2 genres with 2 groups or more; this table has {t.genre.nunique()}")
-    if (n := _grouped_cap(t, k)) < k: warnings.warn(f"{n} folds instead of {k}: too few groups or tracks", stacklevel=3); k = n
+    if t.genre.nunique() < 2:
+        raise GenreNbError(f"a grouped split needs 2 genres with 2 groups or more; this table has {t.genre.nunique()}")
+    if (n := _grouped_cap(t, k)) < k:
+        warnings.warn(f"{n} folds instead of {k}: too few groups or tracks", stacklevel=3); k = n
     ids, groups = t.track_id.to_numpy(), dict(zip(t.track_id, t.group))
     sgkf = StratifiedGroupKFold(k, shuffle=True, random_state=seed)
     return [check_split(dict(train=ids[a], test=ids[b]), groups) for a, b in sgkf.split(ids, t.genre, t.group)]
 
-def holdout_split(tracks, valid=0.15, test=0.15, seed=0) -> dict:
+# %% ../nbs/00g_splits.ipynb #0cdad81f
+def holdout_split(tracks, *, valid=0.15, test=0.15, seed=0) -> dict:
     "A fixed stratified split over tracks: {'train', 'valid', 'test'} -> ids."
     from sklearn.model_selection import train_test_split
     t = _tracks(tracks)
@@ -86,12 +96,14 @@ def fault_filtered_split(tracks) -> dict:
     lists, present = fault_filtered_lists(), set(_tracks(tracks).track_id)
     split = {p: np.array(sorted(i for i in ids if i in present)) for p, ids in lists.items()}
     n, listed = sum(map(len, split.values())), sum(map(len, lists.values()))
-    if n == 0: raise GenreNbError(f"the fault-filtered split is for GTZAN; no track here (e.g. {sorted(present)[:2]}) is in its lists")
+    if n == 0:
+        raise GenreNbError(f"the fault-filtered split is for GTZAN; no track here (e.g. {sorted(present)[:2]}) "
+                           "is in its lists")
     if n < listed: warnings.warn(f"only {n} of the {listed} fault-filtered tracks are in this dataset", stacklevel=2)
     return check_split(split)
 
 # %% ../nbs/00g_splits.ipynb #5b1i0007
-def leaky_segment_split(segments, test=0.2, seed=0) -> dict:
+def leaky_segment_split(segments, *, test=0.2, seed=0) -> dict:
     "LEAKY on purpose, to measure the leak: random segment rows -> {'train', 'test'} positions, 'leaked' track ids."
     rng = np.random.default_rng(seed)
     rows = rng.permutation(len(segments))
@@ -108,7 +120,8 @@ def default_protocol(table) -> str:
     return "kfold-artist" if "group" in table and table.group.notna().all() else "kfold"
 
 def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
-    "Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is `default_protocol`."
+    """Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is
+    `default_protocol`."""
     ids, protocol = table.track_id.to_numpy(), default_protocol(table) if protocol == "auto" else protocol
     if protocol in ("kfold", "kfold-artist"):
         return [dict(train=np.isin(ids, f["train"]), test=np.isin(ids, f["test"]))
@@ -118,8 +131,9 @@ def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
         if "group" in table:
             who = dict(zip(table.track_id, table.group))
             shared = {who[t] for t in s["train"]} & {who[t] for p in ("valid", "test") for t in s[p]}
-            if shared: warnings.warn(f"{len(shared)} artists (groups) of the table have tracks both in the fault-filtered "
-                                     f"train part and in valid or test, e.g. {sorted(shared)[:3]}", stacklevel=2)
+            if shared: warnings.warn(f"{len(shared)} artists (groups) of the table have tracks both in the "
+                                     f"fault-filtered train part and in valid or test, e.g. {sorted(shared)[:3]}",
+                                     stacklevel=2)
         return [{k: np.isin(ids, v) for k, v in s.items()}]
     if protocol == "segment-random":
         s = leaky_segment_split(table, test=1 / folds, seed=seed)
@@ -127,8 +141,9 @@ def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
     raise GenreNbError(f"unknown protocol {protocol!r}; choose from {', '.join(PROTOCOLS)}")
 
 # %% ../nbs/00g_splits.ipynb #f5f72bfa
-def usable_folds(table, folds, grouped=False) -> int:
-    "`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their number of groups)."
+def usable_folds(table, folds, *, grouped=False) -> int:
+    """`folds`, capped at the fewest tracks in any genre (`grouped`: in any genre a grouped split keeps, and at their
+    number of groups)."""
     if not grouped: return int(min(folds, table.groupby("genre").track_id.nunique().min()))
     t = _tracks(table)
     return _grouped_cap(t[~t.genre.isin(unsplittable_genres(table))], folds)

@@ -24,7 +24,8 @@ SYNTH_VERSION = 2  # bump when the generator's output changes, so old synthetic 
 DRUMS = {
     "shuffle":   dict(kick="x.....x.x.......", snare="....X.......X...", hat="x.x.x.x.x.x.x.x."),
     "boomchick": dict(kick="x.......x.......", snare="....x.......x...", hat="..x...x...x...x."),
-    "fourfloor": dict(kick="X...X...X...X...", snare="....x.......x...", open="..x...x...x...x.", hat="oooooooooooooooo"),
+    "fourfloor": dict(kick="X...X...X...X...", snare="....x.......x...",
+                      open="..x...x...x...x.", hat="oooooooooooooooo"),
     "boombap":   dict(kick="X......x..X.....", snare="....X.......X...", hat="x.x.x.x.x.x.x.xo"),
     "ride":      dict(kick="o.......o.......", snare="......o.......o.", ride="x...x.x.x...x.x."),
     "double":    dict(kick="xxxxxxxxxxxxxxxx", snare="....X.......X...", ride="X...x...X...x..."),
@@ -33,12 +34,16 @@ DRUMS = {
     "onedrop":   dict(kick="........X.......", snare="........x.......", hat="o.x.o.x.o.x.o.x."),
     "none":      dict(),
 }
+
+# %% ../nbs/00c_synth.ipynb #19b363dc
 # Comping rhythms of the harmony instrument, same grid; a number is the note length in steps.
 COMPS = {"strum": "x.....x.x.....x.", "beats": "x...x...x...x...", "offbeat": "..x...x...x...x.",
          "bar": "x...............", "jazz": "x.....x...x.....", "eighths": "x.x.x.x.x.x.x.x.",
          "half": "x.......x......."}
 CHORDS = {"maj": (0, 4, 7), "min": (0, 3, 7), "dim": (0, 3, 6), "dom7": (0, 4, 7, 10), "min7": (0, 3, 7, 10),
           "maj7": (0, 4, 7, 11), "power": (0, 7, 12), "dom9": (0, 4, 10, 14)}
+
+# %% ../nbs/00c_synth.ipynb #48c5b472
 # Timbres: harmonic amplitudes, decay rate (1/s, per harmonic added), attack (s), vibrato depth, drive.
 TIMBRES = {
     "pluck": dict(harm=(1, .5, .33, .25, .2, .16, .12), decay=3.0, attack=.003, vib=0, drive=0),
@@ -50,21 +55,36 @@ TIMBRES = {
     "dist":  dict(harm=(1, .5, .33, .25, .2, .16), decay=.3, attack=.002, vib=0, drive=9.0),
     "crunch": dict(harm=(1, .5, .33, .25, .2), decay=.8, attack=.002, vib=0, drive=3.0),
 }
+
+# %% ../nbs/00c_synth.ipynb #2cd09e3c
 # Each genre: tempo range, swing (fraction of a step), drums, chord kind, progression (semitones above
 # the key), minor key?, comping rhythm, timbre, bass line, brightness (0-1), reverb (0-1) and, where it
 # differs from the usual (.5, .95), the range of peak levels (classical is mastered quieter).
 STYLES = {
-    "blues":     dict(bpm=(68, 104), swing=.33, drums="shuffle", chord="dom7", prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7), minor=False, comp="strum", timbre="pluck", bass="walk", bright=.45, reverb=.25),
-    "classical": dict(bpm=(54, 96), swing=0, drums="none", chord="triad", prog=(0, 9, 5, 7, 0, 2, 7, 0), minor=False, comp="half", timbre="bowed", bass="long", bright=.3, reverb=.8, level=(.15, .45)),
-    "country":   dict(bpm=(96, 136), swing=.1, drums="boomchick", chord="triad", prog=(0, 0, 5, 7), minor=False, comp="beats", timbre="pluck", bass="alt", bright=.75, reverb=.2),
-    "disco":     dict(bpm=(110, 130), swing=0, drums="fourfloor", chord="min7", prog=(0, 5), minor=True, comp="offbeat", timbre="stab", bass="octave", bright=.7, reverb=.3),
-    "hiphop":    dict(bpm=(78, 100), swing=.22, drums="boombap", chord="min7", prog=(0, 8, 3, 10), minor=True, comp="bar", timbre="keys", bass="sub", bright=.3, reverb=.15),
-    "jazz":      dict(bpm=(100, 190), swing=.33, drums="ride", chord="jazz", prog=(2, 7, 0, 0), minor=False, comp="jazz", timbre="keys", bass="walk", bright=.4, reverb=.3, level=(.3, .7)),
-    "metal":     dict(bpm=(100, 200), swing=0, drums="double", chord="power", prog=(0, 0, 3, 5, 0, 0, 10, 8), minor=True, comp="eighths", timbre="dist", bass="root16", bright=.95, reverb=.15),
-    "pop":       dict(bpm=(94, 128), swing=0, drums="backbeat", chord="triad", prog=(0, 7, 9, 5), minor=False, comp="bar", timbre="pad", bass="root8", bright=.6, reverb=.35),
-    "reggae":    dict(bpm=(64, 90), swing=.15, drums="onedrop", chord="triad", prog=(0, 5), minor=False, comp="offbeat", timbre="organ", bass="dub", bright=.5, reverb=.3),
-    "rock":      dict(bpm=(100, 152), swing=0, drums="rock", chord="power", prog=(0, 5, 7, 5), minor=False, comp="eighths", timbre="crunch", bass="root8", bright=.75, reverb=.25),
+    "blues":     dict(bpm=(68, 104), swing=.33, drums="shuffle", chord="dom7",
+                      prog=(0, 5, 0, 0, 5, 5, 0, 0, 7, 5, 0, 7), minor=False, comp="strum", timbre="pluck", bass="walk",
+                      bright=.45, reverb=.25),
+    "classical": dict(bpm=(54, 96), swing=0, drums="none", chord="triad", prog=(0, 9, 5, 7, 0, 2, 7, 0),
+                      minor=False, comp="half", timbre="bowed", bass="long", bright=.3, reverb=.8, level=(.15, .45)),
+    "country":   dict(bpm=(96, 136), swing=.1, drums="boomchick", chord="triad", prog=(0, 0, 5, 7),
+                      minor=False, comp="beats", timbre="pluck", bass="alt", bright=.75, reverb=.2),
+    "disco":     dict(bpm=(110, 130), swing=0, drums="fourfloor", chord="min7", prog=(0, 5),
+                      minor=True, comp="offbeat", timbre="stab", bass="octave", bright=.7, reverb=.3),
+    "hiphop":    dict(bpm=(78, 100), swing=.22, drums="boombap", chord="min7", prog=(0, 8, 3, 10),
+                      minor=True, comp="bar", timbre="keys", bass="sub", bright=.3, reverb=.15),
+    "jazz":      dict(bpm=(100, 190), swing=.33, drums="ride", chord="jazz", prog=(2, 7, 0, 0),
+                      minor=False, comp="jazz", timbre="keys", bass="walk", bright=.4, reverb=.3, level=(.3, .7)),
+    "metal":     dict(bpm=(100, 200), swing=0, drums="double", chord="power", prog=(0, 0, 3, 5, 0, 0, 10, 8),
+                      minor=True, comp="eighths", timbre="dist", bass="root16", bright=.95, reverb=.15),
+    "pop":       dict(bpm=(94, 128), swing=0, drums="backbeat", chord="triad", prog=(0, 7, 9, 5),
+                      minor=False, comp="bar", timbre="pad", bass="root8", bright=.6, reverb=.35),
+    "reggae":    dict(bpm=(64, 90), swing=.15, drums="onedrop", chord="triad", prog=(0, 5),
+                      minor=False, comp="offbeat", timbre="organ", bass="dub", bright=.5, reverb=.3),
+    "rock":      dict(bpm=(100, 152), swing=0, drums="rock", chord="power", prog=(0, 5, 7, 5),
+                      minor=False, comp="eighths", timbre="crunch", bass="root8", bright=.75, reverb=.25),
 }
+
+# %% ../nbs/00c_synth.ipynb #c8298097
 # Genres that share elements in real music: a track borrows from one of these now and then.
 NEIGHBOURS = {"blues": ("jazz", "country", "rock"), "classical": ("jazz",), "country": ("blues", "pop", "rock"),
               "disco": ("pop", "hiphop"), "hiphop": ("reggae", "disco", "pop"), "jazz": ("blues", "classical"),
@@ -114,13 +134,15 @@ def _drum_kit(sr, rng, bright):
     hat = signal.sosfilt(hp, noise(.06)) * np.exp(-h * 60)
     o, r = t(.35), t(1.0)
     open_ = signal.sosfilt(hp, noise(.35)) * np.exp(-o * 9)
-    ride = (signal.sosfilt(hp, noise(1.0)) * .5 + .3 * np.sin(2 * np.pi * 3150 * r) * np.sin(2 * np.pi * 4870 * r)) * np.exp(-r * 4)
+    ride = (signal.sosfilt(hp, noise(1.0)) * .5
+            + .3 * np.sin(2 * np.pi * 3150 * r) * np.sin(2 * np.pi * 4870 * r)) * np.exp(-r * 4)
     return dict(kick=kick, snare=snare, hat=hat, open=open_, ride=ride)
 
 def _bass_line(kind, chord_root, step_s, rng):
     "(step, midi note, length in steps) for one bar of bass under a chord rooted at `chord_root`."
     r = chord_root - 24
-    if kind == "walk": return [(i * 4, r + d, 4) for i, d in enumerate((0, rng.choice([3, 4]), 7, rng.choice([9, 10, 11])))]
+    if kind == "walk":
+        return [(i * 4, r + d, 4) for i, d in enumerate((0, rng.choice([3, 4]), 7, rng.choice([9, 10, 11])))]
     if kind == "root8": return [(i, r, 2) for i in range(0, 16, 2)]
     if kind == "root16": return [(i, r, 1) for i in range(16)]
     if kind == "octave": return [(i, r + 12 * (i // 2 % 2), 2) for i in range(0, 16, 2)]
@@ -134,10 +156,12 @@ def _bass_line(kind, chord_root, step_s, rng):
 def _style(genre, rng, borrow=0.45):
     "The recipe for one track of `genre`: its style with, now and then, one element from a neighbour."
     st = dict(STYLES[genre])
-    for _ in range(rng.binomial(2, borrow)):  # real genres overlap: take drums, harmony, timbre or bass from a neighbour
+    # real genres overlap: take drums, harmony, timbre or bass from a neighbour
+    for _ in range(rng.binomial(2, borrow)):
         other = STYLES[rng.choice(NEIGHBOURS[genre])]
         part = rng.choice(["drums", "harmony", "timbre", "bass"])
-        keys = dict(drums=("drums", "swing"), harmony=("chord", "prog", "minor", "comp"), timbre=("timbre", "bright"), bass=("bass",))[part]
+        keys = dict(drums=("drums", "swing"), harmony=("chord", "prog", "minor", "comp"),
+                    timbre=("timbre", "bright"), bass=("bass",))[part]
         st.update({k: other[k] for k in keys})
     lo, hi = st["bpm"]
     st["bpm"] = rng.uniform(lo - 10, hi + 10)  # ranges overlap between genres
@@ -145,6 +169,15 @@ def _style(genre, rng, borrow=0.45):
     st["reverb"] = float(np.clip(st["reverb"] + rng.normal(0, .15), 0, 1))
     return st
 
+# %% ../nbs/00c_synth.ipynb #e86de025
+def _room(mix, reverb, sr, rng) -> np.ndarray:
+    "`mix` in a room: convolved with decaying noise as long and as loud as `reverb` (0-1) says."
+    from scipy import signal
+    m = int(sr * (.3 + 1.5 * reverb))
+    ir = rng.standard_normal(m) * np.exp(-np.linspace(0, 7, m))
+    return mix + reverb * .05 * signal.fftconvolve(mix, ir)[:len(mix)]
+
+# %% ../nbs/00c_synth.ipynb #96d68cc4
 def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
     "A float32 mono clip of `seconds` s in the style of `genre`, the same for the same (seed, genre, index)."
     from scipy import signal
@@ -164,8 +197,7 @@ def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
         kk = (tuple(notes), steps, timbre)
         if kk not in cache: cache[kk] = _tone(_hz(notes), int(steps * step * sr), sr, timbre, rng)
         return cache[kk]
-    comp = COMPS[st["comp"]]
-    hits = [i for i, c in enumerate(comp) if c != "."]
+    hits = [i for i, c in enumerate(COMPS[st["comp"]]) if c != "."]
     for bar in range(int(np.ceil(seconds / (16 * step))) + 1):
         for inst, pat in DRUMS[st["drums"]].items():
             for s, c in enumerate(pat):
@@ -174,15 +206,13 @@ def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
         degree = st["prog"][bar % len(st["prog"])]
         chord = _chord(key, st["chord"], degree, st["minor"])
         for j, s in enumerate(hits):
-            length = (hits[j + 1] if j + 1 < len(hits) else 16) - s
-            length = 1 if st["comp"] == "offbeat" else length  # a skank is short
+            # a skank is short
+            length = 1 if st["comp"] == "offbeat" else (hits[j + 1] if j + 1 < len(hits) else 16) - s
             place("harm", note(chord, length, st["timbre"]), when(bar, s), rng.uniform(.8, 1.0))
         for s, m, length in _bass_line(st["bass"], key + degree, step, rng):
             place("bass", note([m], length, "bowed" if st["bass"] == "long" else "keys"), when(bar, s))
     mix = sum(out[k][:n] * 10 ** (rng.normal(0, 2) / 20) * g for k, g in (("drums", .9), ("harm", .7), ("bass", .8)))
-    if st["reverb"]:  # a room: convolve with decaying noise
-        ir = rng.standard_normal(int(sr * (.3 + 1.5 * st["reverb"]))) * np.exp(-np.linspace(0, 7, int(sr * (.3 + 1.5 * st["reverb"]))))
-        mix = mix + st["reverb"] * .05 * signal.fftconvolve(mix, ir)[:n]
+    if st["reverb"]: mix = _room(mix, st["reverb"], sr, rng)
     mix = signal.sosfilt(signal.butter(2, min(.95, (1500 + 9000 * st["bright"]) / (sr / 2)), output="sos"), mix)
     mix += rng.standard_normal(n) * 10 ** (-rng.uniform(2.5, 4))  # a noise floor
     return (mix / (np.abs(mix).max() + 1e-9) * rng.uniform(*st.get("level", (.5, .95)))).astype(np.float32)
@@ -190,17 +220,26 @@ def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
 # %% ../nbs/00c_synth.ipynb #34af10bb
 SYNTH_MARKER = "SYNTHETIC.json"
 
-def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRES, progress=True) -> Path:
-    "Write (or reuse) the deterministic synthetic dataset at `dest`; return `dest`."
-    dest = Path(dest)
-    if int(per_genre) != per_genre or per_genre < 1: raise GenreNbError(f"per_genre must be a whole number of at least 1, got {per_genre}")
+# %% ../nbs/00c_synth.ipynb #05b89317
+def _check_request(per_genre, seconds, seed):
+    "A `GenreNbError` naming the first of `make_synthetic`'s numbers that cannot make a set."
+    if int(per_genre) != per_genre or per_genre < 1:
+        raise GenreNbError(f"per_genre must be a whole number of at least 1, got {per_genre}")
     if not MIN_SECONDS <= seconds <= 3600:
-        raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment) and at most 3600 (an hour), got {seconds}")
+        raise GenreNbError(f"seconds must be at least {MIN_SECONDS:g} (one segment) and at most 3600 (an hour), "
+                           f"got {seconds}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise GenreNbError(f"seed must be a whole number of at least 0, got {seed!r}")
+
+# %% ../nbs/00c_synth.ipynb #77cf89d8
+def make_synthetic(dest, *, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRES, progress=True) -> Path:
+    "Write (or reuse) the deterministic synthetic dataset at `dest`; return `dest`."
+    dest = Path(dest)
+    _check_request(per_genre, seconds, seed)
     spec = dict(kind="synthetic", generator="genre_nb.synth.synth_track", version=SYNTH_VERSION, seed=seed,
                 per_genre=per_genre, seconds=seconds, sample_rate=sr, genres=list(genres),
-                note="Synthetic audio made by genre-nb, not music recordings: results on it say nothing about real genres.")
+                note="Synthetic audio made by genre-nb, not music recordings: "
+                     "results on it say nothing about real genres.")
     def ready():
         if not (dest / SYNTH_MARKER).exists(): return False
         return (json.loads((dest / SYNTH_MARKER).read_text()) == spec and
@@ -212,13 +251,16 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
     with process_lock(f"synth:{dest.resolve()}"):
         if ready(): return dest  # another process made it while we waited
         if dest.exists() and not (dest / SYNTH_MARKER).exists() and any(dest.iterdir()):
-            raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); choose an empty or new folder")
+            raise DatasetError(f"{dest} exists and is not a synthetic set (no {SYNTH_MARKER}); "
+                               "choose an empty or new folder")
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
-        tmp.chmod(umask_mode())  # mkdtemp's folder is private (0700): the set gets the umask's permissions, as any folder
+        tmp.chmod(umask_mode())  # not mkdtemp's private 0700: the umask's permissions, as any folder
         try:
-            for g, i in tqdm([(g, i) for g in genres for i in range(per_genre)], desc="synthesising", unit="clip", disable=not progress):
+            clips = [(g, i) for g in genres for i in range(per_genre)]
+            for g, i in tqdm(clips, desc="synthesising", unit="clip", disable=not progress):
                 (tmp / "genres" / g).mkdir(parents=True, exist_ok=True)
-                sf.write(tmp / "genres" / g / f"{g}.{i:05d}.wav", synth_track(g, seconds, sr, seed, i), sr, subtype="PCM_16")
+                y = synth_track(g, seconds, sr, seed, i)
+                sf.write(tmp / "genres" / g / f"{g}.{i:05d}.wav", y, sr, subtype="PCM_16")
             (tmp / SYNTH_MARKER).write_text(json.dumps(spec, indent=1))
             old = dest.with_name(tmp.name + ".old")
             if dest.exists(): dest.rename(old)  # only ever an old synthetic set (checked above)
@@ -228,6 +270,7 @@ def make_synthetic(dest, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GENRE
             shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
+# %% ../nbs/00c_synth.ipynb #93036086
 def synthetic_spec(root):
     "The marker's record if `root` (or a folder above, up to two levels) is a synthetic set, else None."
     for d in [Path(root), *list(Path(root).parents)[:2]]:

@@ -20,12 +20,12 @@ __all__ = ['MESSY_SKIPPED', 'small_synthetic', 'tone', 'messy_folder', 'gtzan_ar
 
 # %% ../nbs/00d_testing.ipynb #7e570006
 @functools.lru_cache(maxsize=8)
-def small_synthetic(per_genre=3, seconds=7.0, seed=4, genres=GENRES) -> Path:
+def small_synthetic(per_genre=3, *, seconds=7.0, seed=4, genres=GENRES) -> Path:
     "A small synthetic set in a temporary folder, made once per process and settings."
     return make_synthetic(Path(tempfile.mkdtemp()) / "small", per_genre=per_genre, seconds=seconds, seed=seed,
                           genres=tuple(genres), progress=False)
 
-def tone(freq, seconds, sr=SR, level=0.3) -> np.ndarray:
+def tone(freq, seconds, sr=SR, *, level=0.3) -> np.ndarray:
     "A float32 sine of `freq` Hz."
     return (np.sin(2 * np.pi * freq * np.arange(int(seconds * sr)) / sr) * level).astype("float32")
 
@@ -34,9 +34,11 @@ MESSY_SKIPPED = {"empty.wav": "empty", "readme.wav": "not a wav file", "tiny.wav
                  "cover.jpg": "extension", "stray.wav": "genre folder"}  # file -> a word of the reason it is skipped
 
 def messy_folder(dest=None) -> Path:
-    "A dataset folder with 8 usable tracks (wav, flac, au, mp3, ogg, 44.1 kHz stereo, albums) and the files of `MESSY_SKIPPED`."
+    """A dataset folder with 8 usable tracks (wav, flac, au, mp3, ogg, 44.1 kHz stereo, albums) and the files of
+    `MESSY_SKIPPED`."""
     root = Path(dest) if dest else Path(tempfile.mkdtemp()) / "music"
-    for i, (g, ext) in enumerate([("blues", "wav"), ("blues", "flac"), ("jazz", "au"), ("jazz", "mp3"), ("rock", "ogg")]):
+    kinds = [("blues", "wav"), ("blues", "flac"), ("jazz", "au"), ("jazz", "mp3"), ("rock", "ogg")]
+    for i, (g, ext) in enumerate(kinds):
         (root / g).mkdir(parents=True, exist_ok=True)
         sf.write(root / g / f"{g}.{i:05d}.{ext}", tone(220, 4), SR)
     sf.write(root / "rock" / "live44k.wav", np.stack([tone(330, 5, 44100)] * 2, 1), 44100)
@@ -72,7 +74,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body[start:])
 
 @contextmanager
-def serve_bytes(payload: bytes, name="genres.tar.gz"):
+def serve_bytes(payload: bytes, *, name="genres.tar.gz"):
     "A local HTTP server of `payload` on 127.0.0.1: yields the server (`.url`, `.mode`, `.requests`, `.sha256`)."
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     srv.payload, srv.mode, srv.requests = payload, "ok", []
@@ -85,7 +87,8 @@ def serve_bytes(payload: bytes, name="genres.tar.gz"):
 def tiny_notebook(path, code, params="data_dir = 'auto'\nreports_dir = 'auto'") -> Path:
     "Write a notebook: a `parameters` cell holding `params`, then one code cell per string in `code`."
     import nbformat
-    nb = nbformat.v4.new_notebook(); nb.metadata["kernelspec"] = dict(name="python3", display_name="python3", language="python")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = dict(name="python3", display_name="python3", language="python")
     c = nbformat.v4.new_code_cell(params); c.metadata["tags"] = ["parameters"]
     nb.cells = [c] + [nbformat.v4.new_code_cell(s) for s in code]
     nbformat.write(nb, path)
@@ -116,7 +119,8 @@ def package_imports(package_dir=None) -> list:
                 if n.level and not mod: out += [(m, a.name, None) for a in n.names if a.name in mods]
                 elif target in mods: out += [(m, target, a.name) for a in n.names]
             elif isinstance(n, ast.Import):
-                out += [(m, a.name.split(".")[1], None) for a in n.names if a.name.startswith("genre_nb.") and a.name.split(".")[1] in mods]
+                names = [a.name.split(".")[1] for a in n.names if a.name.startswith("genre_nb.")]
+                out += [(m, x, None) for x in names if x in mods]
     return out
 
 def import_cycle(edges) -> list:
