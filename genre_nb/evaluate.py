@@ -45,9 +45,10 @@ def segment_and_track_accuracy(proba, genres, track_ids, classes) -> tuple:
     truth = pd.Series(genres).groupby(track_ids).first()[votes.index]
     return seg, float((votes.idxmax(axis=1) == truth).mean())
 
-# %% ../nbs/01a_evaluate.ipynb #e7a10005
+# %% ../nbs/01a_evaluate.ipynb #a694ac34
 SCHEMA_VERSION = 2  # 1: records before the schema had a number; 2: versions, schema_version, extra
 
+# %% ../nbs/01a_evaluate.ipynb #e7a10005
 @dataclass
 class MetricRecord:
     "Accuracy with its 95% CI over tracks, macro-F1, per-genre scores and confusion of one model x protocol x level, and how it was made."
@@ -109,6 +110,7 @@ class LevelRecords(NamedTuple):
     segment: MetricRecord
     track: MetricRecord
 
+# %% ../nbs/01a_evaluate.ipynb #829ec667
 def fold_accuracies(pred, classes, level="track") -> list:
     "Accuracy of each fold of a predictions table (track_id, genre, fold, one probability column per class)."
     out = []
@@ -117,6 +119,7 @@ def fold_accuracies(pred, classes, level="track") -> list:
         else: out.append(float((vote(g[classes], g.track_id, classes).idxmax(axis=1) == g.groupby("track_id").genre.first()).mean()))
     return out
 
+# %% ../nbs/01a_evaluate.ipynb #f7baab51
 def score_predictions(pred, classes, model, protocol, *, train_accuracy=(None, None), **common) -> LevelRecords:
     "Segment and track `MetricRecord`s, with per-fold accuracies, of a predictions table."
     seg = metric_record(model, protocol, "segment", pred.genre, np.asarray(classes)[pred[classes].to_numpy().argmax(1)],
@@ -138,11 +141,13 @@ def write_record(record: MetricRecord, out_dir) -> Path:
     os.replace(f.name, path)
     return path
 
+# %% ../nbs/01a_evaluate.ipynb #8621d1e9
 def read_records(metrics_dir) -> pd.DataFrame:
     "Every metric record under `metrics_dir` as a table (one row per record, flat JSON columns)."
     return pd.DataFrame([_read_record(p) for p in sorted(Path(metrics_dir).glob("*.json"))])
 
 def _read_record(p) -> dict:
+    "One metric record's JSON, or an error naming the file that is not one."
     try: return json.loads(p.read_text())
     except ValueError as e: raise GenreNbError(f"{p}: not a readable metric record ({e})") from None
 
