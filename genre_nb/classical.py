@@ -21,6 +21,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
 from .config import FOLDS, N_JOBS, GenreNbError, usable_jobs
+from .features import worker_backend  # workers that end with this process
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .models import model_folder
 from .runtime import export_sklearn_onnx, full_proba  # full_proba: also of an ONNX copy
@@ -114,6 +115,7 @@ class XGBAnyLabels(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X): return self.booster_.predict_proba(np.asarray(X, float))
     def predict(self, X): return self.classes_[self.predict_proba(X).argmax(1)]
 
+# %% ../nbs/02_classical.ipynb #5aa9dcab
 def _softmax(d, t) -> np.ndarray:
     z = d / t
     e = np.exp(z - z.max(1, keepdims=True))
@@ -125,6 +127,7 @@ def _temperature(d, codes) -> float:
     nll = lambda lt: -np.log(_softmax(d, np.exp(lt))[np.arange(len(codes)), codes] + 1e-12).mean()
     return float(np.exp(minimize_scalar(nll, bounds=(-5, 5), method="bounded").x))
 
+# %% ../nbs/02_classical.ipynb #53449b60
 def _pair_signs(n) -> np.ndarray:
     "(pairs, n) matrix adding each one-vs-one decision value to its pair's first class, taking it from the second."
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
@@ -132,6 +135,7 @@ def _pair_signs(n) -> np.ndarray:
     for k, (i, j) in enumerate(pairs): m[k, i], m[k, j] = 1, -1
     return m
 
+# %% ../nbs/02_classical.ipynb #7454449b
 class CalibratedSVC(ClassifierMixin, BaseEstimator):
     "An RBF SVC scoring a class by its one-vs-one decision values summed; probabilities: their softmax, tempered."
     def __init__(self, C=1.0, gamma="scale", cv=3):
@@ -139,16 +143,27 @@ class CalibratedSVC(ClassifierMixin, BaseEstimator):
 
     def _svc(self): return SVC(C=self.C, gamma=self.gamma, decision_function_shape="ovo")
 
-    def fit(self, X, y):
-        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    def fit(self, X, y, groups=None):
+        "Fit the SVC on every row, its temperature on held-out decision values (folds keep each of `groups` together)."
         X, y = np.asarray(X, float), np.asarray(y)
         self.svc_ = self._svc().fit(X, y)
         self.classes_, codes = np.unique(y, return_inverse=True)
-        k, self.temperature_ = min(self.cv, int(np.bincount(codes).min())), 1.0
-        if k >= 2 and len(self.classes_) > 1:  # the decision values of data each fit did not see, so the temperature is honest
-            d = cross_val_predict(self._svc(), X, y, cv=StratifiedKFold(k, shuffle=True, random_state=0), method="decision_function")
-            self.temperature_ = _temperature(self._scores(d), codes)
+        d, c = self._held_out(X, y, codes, groups)
+        self.temperature_ = _temperature(d, c) if len(c) else 1.0  # no folds possible: temperature 1
         return self
+
+    def _held_out(self, X, y, codes, groups):
+        "(class scores, codes) of rows scored by an SVC fitted without their fold; a fold lacking a class in training is left out."
+        from sklearn.model_selection import StratifiedKFold
+        n, g = len(self.classes_), None if groups is None else np.asarray(groups)
+        per_class = np.bincount(codes) if g is None else np.array([len(np.unique(g[codes == c])) for c in range(n)])
+        k, ds, cs = min(self.cv, int(per_class.min())), [], []
+        if k >= 2 and n > 1:
+            cv = StratifiedKFold(k, shuffle=True, random_state=0) if g is None else StratifiedGroupKFold(k, shuffle=True, random_state=0)
+            for tr, te in cv.split(X, codes, g):
+                if len(np.unique(codes[tr])) == n:
+                    ds.append(self._scores(self._svc().fit(X[tr], y[tr]).decision_function(X[te]))); cs.append(codes[te])
+        return (np.concatenate(ds), np.concatenate(cs)) if ds else (np.empty((0, n)), np.empty(0, int))
 
     def _scores(self, d):
         "Class scores of decision values `d`: two classes, the second's; more, one a pair, summed per class."
@@ -160,6 +175,7 @@ class CalibratedSVC(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X): return _softmax(self.decision_function(X), self.temperature_)
     def predict(self, X): return self.classes_[self.decision_function(X).argmax(1)]
 
+# %% ../nbs/02_classical.ipynb #2cf14d3b
 MODELS = {
     "logreg": (lambda: LogisticRegression(max_iter=3000), {"model__C": [0.01, 0.1, 1.0, 10.0]}),
     "knn": (lambda: KNeighborsClassifier(), {"model__n_neighbors": [5, 15, 30], "model__weights": ["uniform", "distance"]}),
@@ -177,6 +193,7 @@ def check_models(names) -> list:
     if bad := [n for n in names if n not in MODELS]: raise GenreNbError(f"unknown model {', '.join(map(repr, bad))}; choose from {', '.join(MODELS)}")
     return names
 
+# %% ../nbs/02_classical.ipynb #3d7a3252
 def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     "A GridSearchCV over Pipeline(scale, model) for the model family `name`."
     make, default_grid = MODELS[check_models([name])[0]]
@@ -184,40 +201,53 @@ def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     return GridSearchCV(pipe, grid or default_grid, cv=cv, n_jobs=usable_jobs(n_jobs), scoring="accuracy", refit=True,
                         error_score="raise")
 
-# %% ../nbs/02_classical.ipynb #86dd1d16
+# %% ../nbs/02_classical.ipynb #29c6f0a0
 def _inner_groups(table, inner_folds, grouped) -> tuple:
-    "(folds, groups) of a grid search over `table`'s rows: grouped by track, or by group (artist) under a grouped protocol; fewer folds on a small part."
+    "(folds, groups) of a grid search over `table`'s rows: by track, or by group (artist) when `grouped`; fewer folds on a small part."
     if grouped:  # capped at the most groups of a genre: scikit-learn refuses more folds than every class has members
         return int(min(inner_folds, table.groupby("genre").group.nunique().max())), table.group.to_numpy()
     return usable_folds(table, inner_folds), table.track_id.to_numpy()
 
+# %% ../nbs/02_classical.ipynb #952a5e41
 def _inner_cv(table, split, inner_folds, seed, grouped=False):
-    "The grid search's folds: grouped by track (or by group), or the predefined validation part."
-    if "valid" in split:
+    "(rows, folds, groups) of a split's grid search: folds by track (or by group), or the predefined validation part."
+    if "valid" in split:  # its folds are given; the groups still keep the SVM's calibration folds honest
         fit = split["train"] | split["valid"]
-        return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), None
+        return fit, PredefinedSplit(np.where(split["valid"][fit], 0, -1)), table[fit][_group_column(table)].to_numpy()
     inner, groups = _inner_groups(table[split["train"]], inner_folds, grouped)
     if inner < 2:
         few = table[split["train"]].groupby("genre").track_id.nunique().idxmin()
-        raise GenreNbError(f"genre {few} has fewer than 2 training tracks (or groups) in a split: too few for a grid search, whose folds "
-                           "group by track (use fewer folds, or more data)")
+        raise GenreNbError(f"genre {few} has fewer than 2 training tracks (or groups) in a split: too few for a grid search, "
+                           "whose folds group by track (use fewer folds, or more data)")
     return split["train"], StratifiedGroupKFold(inner, shuffle=True, random_state=seed), groups
 
+def _group_column(table) -> str:
+    "The column that keeps rows together: the group (artist) where the table has one, else the track."
+    return "group" if "group" in table else "track_id"
+
+# %% ../nbs/02_classical.ipynb #38f90323
+def _fit_params(search, groups) -> dict:
+    "Fit parameters for `search`: the groups of its folds for a model whose fit takes them (GridSearchCV slices them per fold)."
+    import inspect
+    model = search.estimator.named_steps["model"]
+    return {"model__groups": groups} if groups is not None and "groups" in inspect.signature(model.fit).parameters else {}
+
+# %% ../nbs/02_classical.ipynb #ded4de78
 def _fit_search(search, X, y, groups):
-    "Fit `search` quietly, its KNN grid cut to the neighbours that the smallest inner training part holds (a tiny table)."
+    "Fit `search` quietly in workers that end with this process, groups to its folds and its model; KNN's grid cut to the folds' size."
     if "model__n_neighbors" in search.param_grid:
         n = min(len(tr) for tr, _ in search.cv.split(X, y, groups))
         search.param_grid = {**search.param_grid, "model__n_neighbors": [k for k in search.param_grid["model__n_neighbors"] if k <= n] or [n]}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), joblib.parallel_config(backend=worker_backend()):
         warnings.simplefilter("ignore", UserWarning)  # a few tracks per genre in an inner fold: sklearn warns, we know
-        return search.fit(X, y, groups=groups)
+        return search.fit(X, y, groups=groups, **_fit_params(search, groups))
 
+# %% ../nbs/02_classical.ipynb #968f8657
 class Evaluation(NamedTuple):
     "What evaluating a model under a protocol gives: the segment and track records and the predictions table."
     segment: MetricRecord
     track: MetricRecord
     predictions: pd.DataFrame
-
 
 # %% ../nbs/02_classical.ipynb #29fb5dd6
 def evaluate_model(table, model="svm", protocol="auto", *, folds=FOLDS, inner_folds=3, seed=0, n_jobs=N_JOBS, dataset="",

@@ -26,7 +26,7 @@ __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'F
            'EXTRACTORS', 'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis',
            'mel_power', 'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
            'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract',
-           'die_with_parent', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
+           'die_with_parent', 'worker_backend', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -200,6 +200,12 @@ def die_with_parent(parent: int):
     except (OSError, AttributeError): return
     if os.getppid() != parent: os._exit(0)  # the parent died before the line above
 
+# %% ../nbs/01_features.ipynb #0348d1a7
+def worker_backend():
+    "joblib's loky backend whose workers end with this process (`die_with_parent`): `joblib.parallel_config(backend=worker_backend())`."
+    from joblib._parallel_backends import LokyBackend  # its keywords reach loky's executor: each worker's initializer
+    return LokyBackend(initializer=die_with_parent, initargs=(os.getpid(),))
+
 # %% ../nbs/01_features.ipynb #4369bd55
 @dataclass
 class Extraction:
@@ -210,6 +216,7 @@ class Extraction:
     stats: dict
     features: str = "gtzan"  # what the columns are: the 57 GTZAN features, or e.g. musicnn-penultimate
 
+# %% ../nbs/01_features.ipynb #e0b94fa6
 @dataclass
 class LogMels:
     "Log-mels `X` (segments, n_mels, frames) float32 with their `meta` rows (track_id, genre, segment), skipped files, parameters."
@@ -219,26 +226,29 @@ class LogMels:
     params: dict
     stats: dict
 
-def _run(tracks, kind, params, cache_dir, n_jobs, progress):
-    "Yield (track row, array or None, status) for every track, in order."
-    import joblib
-    from tqdm.auto import tqdm
-    job = joblib.delayed(_safe)
-    from joblib._parallel_backends import LokyBackend  # its keywords reach loky's executor: each worker's initializer
-    backend = LokyBackend(initializer=die_with_parent, initargs=(os.getpid(),))
-    n = usable_jobs(n_jobs, len(tracks))  # capped: cores, tracks
-    with joblib.Parallel(n_jobs=n, return_as="generator", backend=backend) as par:
-        results = par(job(p, kind, params, cache_dir) for p in tracks.path)
-        # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
-        for (value, status), row in zip(tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress), tracks.itertuples()):
-            yield row, value, status
-
+# %% ../nbs/01_features.ipynb #ee8fbba4
 def _safe(path, kind, params, cache_dir):
+    "`cached_extract`'s (array, status) of one file, or (None, the problem) when it cannot be read."
     try: return cached_extract(path, kind, params, cache_dir)
     except AudioError as e: return None, e.problem
     except FileNotFoundError: return None, "no such file (moved or deleted since it was discovered?)"
     except Exception as e: return None, f"{type(e).__name__}: {e}"
 
+# %% ../nbs/01_features.ipynb #616d16a7
+def _run(tracks, kind, params, cache_dir, n_jobs, progress):
+    "Yield (track row, array or None, status) for every track, in order."
+    import joblib
+    from tqdm.auto import tqdm
+    job = joblib.delayed(_safe)
+    n = usable_jobs(n_jobs, len(tracks))  # capped: cores, tracks
+    with joblib.Parallel(n_jobs=n, return_as="generator", backend=worker_backend()) as par:
+        results = par(job(p, kind, params, cache_dir) for p in tracks.path)
+        # the progress bar drives the loop, so it counts the last track too (zip would stop one short)
+        bar = tqdm(results, total=len(tracks), desc=kind, unit="track", disable=not progress)
+        for (value, status), row in zip(bar, tracks.itertuples()):
+            yield row, value, status
+
+# %% ../nbs/01_features.ipynb #bd6841b9
 def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
     "(track table, [(row, array)], skipped table, stats) of a run over `tracks` (a Dataset's skipped files come first)."
     import pandas as pd
@@ -253,6 +263,7 @@ def _collect(tracks, kind, params, cache_dir, n_jobs, progress):
     if skipped: warnings.warn(f"{len(skipped)} of {len(tracks)} tracks failed and were skipped; see .skipped", stacklevel=3)
     return done, (pd.concat([earlier, new], ignore_index=True) if len(earlier) else new), stats
 
+# %% ../nbs/01_features.ipynb #4c6e7e9f
 def _meta(done) -> pd.DataFrame:
     "One (track_id, genre, segment[, group]) row per segment: a track's group (artist or album) travels with its segments."
     import pandas as pd
@@ -260,6 +271,7 @@ def _meta(done) -> pd.DataFrame:
     return pd.concat([pd.DataFrame(dict(track_id=row.track_id, genre=row.genre, segment=np.arange(len(v)),
                                         **({"group": row.group} if grouped else {}))) for row, v in done], ignore_index=True)
 
+# %% ../nbs/01_features.ipynb #6ffd1c4f
 def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> Extraction:
     "The GTZAN features of `tracks` (a `Dataset`, or its track table) as an `Extraction`: one row per segment."
     import pandas as pd
@@ -270,6 +282,7 @@ def extract_features(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, prog
     table = _meta(done).join(pd.DataFrame(np.concatenate([v for _, v in done]), columns=FEATURE_SETS[fs]))
     return Extraction(table, skipped, params, stats, features="gtzan" if fs == "gtzan" else f"gtzan-{fs}")
 
+# %% ../nbs/01_features.ipynb #66cd5b79
 def extract_logmels(tracks, params=None, *, cache_dir=None, n_jobs=N_JOBS, progress=True) -> LogMels:
     "The log-mels of `tracks` (a `Dataset`, or its track table) as `LogMels`: one (n_mels, frames) array per segment."
     params = params or feature_params()
