@@ -51,8 +51,7 @@ SCHEMA_VERSION = 2  # 1: records before the schema had a number; 2: versions, sc
 # %% ../nbs/01a_evaluate.ipynb #e7a10005
 @dataclass
 class MetricRecord:
-    """Accuracy with its 95% CI over tracks, macro-F1, per-genre scores and confusion of one model x protocol x level,
-    and how it was made."""
+    "Accuracy with a 95% CI over tracks, macro-F1, per-genre scores and confusion of a model x protocol x level."
     model: str
     protocol: str
     level: str  # "segment" or "track"
@@ -85,8 +84,7 @@ class MetricRecord:
 
     @classmethod
     def from_dict(cls, d: dict) -> "MetricRecord":
-        """A record from its JSON form; keys that are not fields go to `extra` (records of schema 1 get schema_version
-        1)."""
+        "A record from its JSON form; keys that are not fields go to `extra` (schema 1 records: schema_version 1)."
         names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
         d = {"schema_version": 1, "versions": {}, **d}
         return cls(**{k: v for k, v in d.items() if k in names}, extra={k: v for k, v in d.items() if k not in names})
