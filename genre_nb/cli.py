@@ -38,7 +38,8 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 # %% ../nbs/90_cli.ipynb #fc0d6e82
 @app.command()
-def synth(dest: Path = typer.Argument(..., help="Folder to write (GTZAN layout: DEST/genres/<genre>/<genre>.000NN.wav)."),
+def synth(dest: Path = typer.Argument(...,
+                                      help="Folder to write (GTZAN layout: DEST/genres/<genre>/<genre>.000NN.wav)."),
           per_genre: int = typer.Option(10, help="Clips per genre (at least 1)."),
           seconds: float = typer.Option(30.0, help="Length of each clip in seconds (at least 3: one segment)."),
           seed: int = typer.Option(0, help="Same seed, same audio, bit for bit.")):
@@ -59,24 +60,28 @@ def fetch(dataset: str = typer.Argument(..., help="Which dataset: gtzan."),
     try: out = fetch_gtzan(dest, keep_archive=keep_archive, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     n = int((validate(out).status == "ok").sum())
-    typer.echo(f"GTZAN is in {out}: {n} of 1000 tracks present" + ("" if n == 1000 else " (genre_nb.gtzan.validate lists what is missing)"))
+    typer.echo(f"GTZAN is in {out}: {n} of 1000 tracks present" + ("" if n == 1000 else " (genre_nb.gtzan.validate "
+                                                                                        "lists what is missing)"))
 
 # %% ../nbs/90_cli.ipynb #0f02204d
 def dataset_report(ds) -> str:
     "A plain-text summary of a `Dataset`, skipped files included."
     tracks, sk = ds.tracks, ds.skipped
-    lines = [ds.title, f"{len(tracks)} tracks, {tracks.genre.nunique()} genres, {tracks.duration.sum() / 60:.1f} min", "",
+    lines = [ds.title, f"{len(tracks)} tracks, {tracks.genre.nunique()} genres, {tracks.duration.sum() / 60:.1f} min",
+             "",
              f"{'genre':<12}{'tracks':>7}{'min s':>8}{'median s':>10}{'max s':>8}"]
     for g, d in tracks.groupby("genre").duration:
         lines.append(f"{g:<12}{len(d):>7}{d.min():>8.1f}{d.median():>10.1f}{d.max():>8.1f}")
     lines.append("")
     for col, fmt in (("sample_rate", "{} Hz"), ("channels", "{} ch"), ("format", "{}")):
-        lines.append(f"{col:<12}" + ", ".join(f"{fmt.format(v)}: {n}" for v, n in tracks[col].value_counts().sort_index().items()))
+        lines.append(f"{col:<12}" + ", ".join(f"{fmt.format(v)}: {n}" for v,
+                                              n in tracks[col].value_counts().sort_index().items()))
     lines += ["", f"unreadable or unusable files: {len(sk)}"] + [f"  {p}: {why}" for p, why in zip(sk.path, sk.problem)]
     return "\n".join(lines)
 
 @app.command()
-def info(data_dir: Path = typer.Argument(..., help="A folder laid out as <genre>/<audio file> (or genres/<genre>/...)."),
+def info(data_dir: Path = typer.Argument(...,
+                                         help="A folder laid out as <genre>/<audio file> (or genres/<genre>/...)."),
          as_json: bool = typer.Option(False, "--json", help="One JSON object: tracks and skipped files."),
          fast: bool = typer.Option(False, help="Read headers only; do not decode every file.")):
     "Summarise a dataset folder: tracks per genre, durations, rates, formats, unreadable files."
@@ -84,20 +89,25 @@ def info(data_dir: Path = typer.Argument(..., help="A folder laid out as <genre>
     try: ds = discover(data_dir, decode=not fast, progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     if as_json:
-        typer.echo(json.dumps(dict(dataset=ds.description, tracks=ds.tracks.to_dict("records"), skipped=ds.skipped.to_dict("records"))))
+        typer.echo(json.dumps(dict(dataset=ds.description, tracks=ds.tracks.to_dict("records"),
+                                   skipped=ds.skipped.to_dict("records"))))
     else: typer.echo(dataset_report(ds))
 
 # %% ../nbs/90_cli.ipynb #8539a5bf
 def _table_meta_path(out: Path) -> Path: return out.with_name(out.name + ".json")
 
+# %% ../nbs/90_cli.ipynb #30a3f57c
 def _write_table(ex, out: Path, description):
     "Write an `Extraction`'s table and its sidecar (dataset, parameters, feature kind); report skipped files."
     out.parent.mkdir(parents=True, exist_ok=True)
     ex.table.to_parquet(out, index=False) if out.suffix == ".parquet" else ex.table.to_csv(out, index=False)
-    _table_meta_path(out).write_text(json.dumps(dict(dataset=description, params=ex.params, features=ex.features), indent=1))
-    typer.echo(f"{len(ex.table)} rows ({ex.table.track_id.nunique()} tracks, {ex.stats['cached']} from the cache) -> {out}")
+    _table_meta_path(out).write_text(json.dumps(dict(dataset=description, params=ex.params, features=ex.features),
+                                                indent=1))
+    typer.echo(f"{len(ex.table)} rows ({ex.table.track_id.nunique()} tracks, {ex.stats['cached']} from the cache) -> "
+               f"{out}")
     for p, why in zip(ex.skipped.path, ex.skipped.problem): typer.echo(f"skipped {p}: {why}", err=True)
 
+# %% ../nbs/90_cli.ipynb #f502145e
 def _check_out(out: Path):
     "`--out` of a table: a .parquet or .csv name where a file can be written now (not after minutes of extraction)."
     from genre_nb.config import check_writable
@@ -105,6 +115,7 @@ def _check_out(out: Path):
     except USER_ERRORS as e: _fail(e)
     check(out.suffix in (".parquet", ".csv"), "--out", str(out), "a file name ending in .parquet or .csv")
 
+# %% ../nbs/90_cli.ipynb #f203da94
 def _table_command(data_dir: Path, out: Path, extract):
     "Discover `data_dir`, compute `extract(dataset, progress)`, write the table to `out`; a user error exits 1."
     import warnings
@@ -118,24 +129,33 @@ def _table_command(data_dir: Path, out: Path, extract):
     except USER_ERRORS as e: _fail(e)
     _write_table(ex, out, ds.description)
 
+# %% ../nbs/90_cli.ipynb #6d414828
 def _check_jobs(n_jobs):
     check(n_jobs >= 1 or n_jobs == -1, "--n-jobs", n_jobs, "a number of workers, at least 1 (or -1: all cores)")
 
+# %% ../nbs/90_cli.ipynb #38b5dc2b
 def _jobs(n_jobs) -> int:
     "`--n-jobs` checked, then capped at the cores here (a note says so): more workers than cores only cost memory."
     from genre_nb.config import usable_jobs
     _check_jobs(n_jobs)
-    if n_jobs > (n := usable_jobs(n_jobs)): typer.echo(f"note: --n-jobs {n_jobs} capped at {n}, the cores here", err=True)
+    if n_jobs > (n := usable_jobs(n_jobs)):
+        typer.echo(f"note: --n-jobs {n_jobs} capped at {n}, the cores here", err=True)
     return n
 
+# %% ../nbs/90_cli.ipynb #3069e8f9
 @app.command()
 def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
              out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
              segment_seconds: float = typer.Option(3.0, help="Segment length; 0 = one row per whole track."),
-             feature_set: str = typer.Option("gtzan", help="gtzan (the 57 published features) | extended (90 more: contrast, tonnetz, CQT chroma, MFCC deltas)."),
-             level: str = typer.Option("rms", help="rms: every segment brought to -20 dBFS RMS first, so that gain does not move the features | raw: the published definition."),
+             feature_set: str = typer.Option("gtzan",
+                 help="gtzan (the 57 published features) | extended (90 more: contrast, tonnetz, CQT chroma, MFCC "
+                      "deltas)."),
+             level: str = typer.Option("rms",
+                 help="rms: every segment brought to -20 dBFS RMS first, so that gain does not move the features | "
+                      "raw: the published definition."),
              n_jobs: int = typer.Option(N_JOBS, help="Parallel processes.")):
-    "Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a table."
+    """Compute the 57 GTZAN features (or the extended set) per segment (or per track) of every file, cached, into a
+    table."""
     from genre_nb.features import extract_features, feature_params
     n_jobs = _jobs(n_jobs); _check_out(out)
     try: params = feature_params(segment_seconds=segment_seconds, feature_set=feature_set, level=level)
@@ -144,13 +164,15 @@ def features(data_dir: Path = typer.Argument(..., help="A dataset folder laid ou
 
 # %% ../nbs/90_cli.ipynb #65ad4aae
 def _say_replaced(folder: Path, best, dataset, protocol):
-    "A note on stderr when `folder` holds a model that the new one (`best`: name, accuracy, ...) replaces, with both scores."
+    "A note on stderr when `folder` holds a model that the new one (`best`: name, accuracy) replaces, with both scores."
     try: old = json.loads((folder / "meta.json").read_text())
     except (OSError, ValueError): return
     acc, same = old.get("track_accuracy"), (old.get("dataset"), old.get("protocol")) == (dataset, protocol)
-    typer.echo(f"note: replacing {folder}: {old.get('model', '?')} on {old.get('dataset', '?')}, {old.get('protocol', '?')}"
+    better = same and acc is not None and acc > best[1]
+    typer.echo(f"note: replacing {folder}: {old.get('model', '?')} on {old.get('dataset', '?')}, "
+               f"{old.get('protocol', '?')}"
                + (f", {acc:.1%} per track" if acc is not None else "") + f", by {best[0]} ({best[1]:.1%})"
-               + (" — the old one scored higher; keep it by writing to another --out" if same and acc is not None and acc > best[1] else ""), err=True)
+               + (" — the old one scored higher; keep it by writing to another --out" if better else ""), err=True)
 
 # %% ../nbs/90_cli.ipynb #f6be0a73
 def _quietly(fn):
@@ -162,104 +184,192 @@ def _quietly(fn):
     for n in notes: typer.echo(f"warning: {n.message}", err=True)
     return out
 
+# %% ../nbs/90_cli.ipynb #cca7ed0c
+def _classical_input(table: Path) -> tuple:
+    """(rows, the table's .json metadata, its dataset {name, synthetic}, its feature set) of a feature table, checked
+    before work."""
+    from genre_nb.classical import check_feature_set, read_table
+    df = read_table(table)
+    meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
+    feats = meta.get("features", "gtzan")
+    check_feature_set(df, feats)  # a column that predict cannot compute fails now, not in the saved model
+    if df.genre.nunique() < 2:
+        raise GenreNbError(f"{table}: only one genre ({df.genre.iloc[0]}): a classifier needs 2 or more")
+    return df, meta, meta.get("dataset", dict(name=table.stem, synthetic=False)), feats
+
+# %% ../nbs/90_cli.ipynb #f9e42fb9
+def _outer_folds(df, protocol, folds) -> int:
+    """The outer folds `protocol` gets on `df` (k-fold: capped at what every genre can fill), with a note on stderr for
+    each cap."""
+    import warnings
+    from genre_nb.splits import unsplittable_genres, usable_folds
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always"); k = usable_folds(df, folds, grouped=protocol == "kfold-artist")
+    for n in notes: typer.echo(f"note: {n.message}", err=True)
+    if protocol == "kfold-artist" and (alone := unsplittable_genres(df)):
+        typer.echo(f"note: {', '.join(alone)} left out of the artist-grouped folds: every track of it is by one artist",
+                   err=True)
+    # the cap is for k-fold: segment-random tests 1/folds of the segments
+    if not protocol.startswith("kfold"): return folds
+    check(k >= 2, "--folds", folds, f"a dataset with at least 2 tracks (and artists) in every genre (one has {k})")
+    if k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks or artists)", err=True)
+    return k
+
+# %% ../nbs/90_cli.ipynb #82f428ab
+def _record_model(name, feats) -> dict:
+    """The record fields of model `name` on a `feats` table: musicnn embeddings file it under transfer, other sets add
+    +set."""
+    # never replaces a hand-crafted record
+    if feats.startswith("musicnn"): return dict(model=f"{feats}+{name}", family="transfer")
+    # svm+extended: not the svm of the 57
+    return dict(model=name if feats == "gtzan" else f"{name}+{feats.removeprefix('gtzan-')}")
+
+# %% ../nbs/90_cli.ipynb #b0910ec4
+def _score(df, name, protocol, *, folds, ds, feats, metrics, **fit_kw):
+    "Evaluate model `name` under `protocol`, write its records into `metrics`, print its line: its track record."
+    import dataclasses, warnings
+    from genre_nb.classical import evaluate_model
+    from genre_nb.evaluate import write_record
+    say = (lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # genres left out of a grouped split were noted before, once
+        seg, trk, _ = evaluate_model(df, name, protocol, folds=folds, dataset=ds["name"], synthetic=ds["synthetic"],
+                                     progress=say, **fit_kw)
+    seg, trk = (dataclasses.replace(r, **_record_model(name, feats)) for r in (seg, trk))
+    one_row = bool(df.groupby("track_id").size().max() == 1)
+    for r in ((trk,) if one_row else (seg, trk)): write_record(r, metrics)  # one row per track: no segment level
+    typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}] of {trk.n_tracks}  "
+               + ("" if one_row else f"segment {seg.accuracy:6.1%}  ")
+               + f"train {trk.train_accuracy:6.1%}  {seg.seconds:.0f} s")
+    if trk.n_tracks < df.track_id.nunique():  # a protocol that tests a part (fault-filtered on a subset): say how small
+        typer.echo(
+            f"note: {name} scored on {trk.n_tracks} of {df.track_id.nunique()} tracks (the protocol's test part)",
+            err=True)
+    return trk
+
+# %% ../nbs/90_cli.ipynb #d48a29d7
+def _save_best(df, name, trk, *, feats, meta, protocol, base, **fit_kw) -> Path:
+    """Refit model `name` on every row of `df`; save it as the classical (on embeddings: the transfer) model under
+    `base`."""
+    from genre_nb.classical import fit_final, save_classical
+    from genre_nb.config import models_home
+    transfer = feats.startswith("musicnn")
+    folder = models_home(base, "transfer" if transfer else "classical")
+    _say_replaced(folder, (name, trk.accuracy), trk.dataset, protocol)
+    final = fit_final(df, name, **fit_kw)
+    info = dict(model=trk.model, dataset=trk.dataset, synthetic=trk.synthetic, protocol=protocol,
+                track_accuracy=trk.accuracy,
+                track_ci_low=trk.ci_low, n_tracks=trk.n_tracks)
+    if not transfer: return save_classical(final, folder, feature_params=meta.get("params", {}), meta=info)
+    from genre_nb.transfer import save_transfer
+    p = meta["params"]
+    return _quietly(lambda: save_transfer(final, folder, layer=p["layer"], per=p["per"], level=p.get("level", "raw"),
+                                          meta=info))
+
+# %% ../nbs/90_cli.ipynb #9dc455d9
 @app.command()
-def classical(table: Path = typer.Argument(..., help="A feature table (.parquet or .csv; GTZAN's CSV columns work too)."),
-              protocol: str = typer.Option("auto", help="auto (kfold-artist when the table knows artists, else kfold) | kfold-artist | kfold | fault-filtered | segment-random"),
+def classical(table: Path = typer.Argument(...,
+                                           help="A feature table (.parquet or .csv; GTZAN's CSV columns work too)."),
+              protocol: str = typer.Option("auto",
+                                           help="auto (kfold-artist when the table knows artists, else kfold) | "
+                                           "kfold-artist | kfold | fault-filtered | segment-random"),
               folds: int = typer.Option(10, help="Outer folds (kfold), capped at the fewest tracks in a genre."),
               models: str = typer.Option("logreg,knn,rf,svm,gb,xgb", help="Comma-separated model families."),
-              out: str = typer.Option("auto", help="Where metrics/ and models/ go; auto: reports/ of the genre-nb checkout you are in, else ./reports."),
+              out: str = typer.Option("auto",
+                                      help="Where metrics/ and models/ go; auto: reports/ of the genre-nb checkout you "
+                                      "are in, else ./reports."),
               inner_folds: int = typer.Option(3, help="Folds of the grid search, grouped by track."),
               n_jobs: int = typer.Option(N_JOBS, help="Parallel fits."), seed: int = typer.Option(0)):
     "Grid-search classical models on a feature table under a named protocol; save records and the best model."
-    import dataclasses
-    from genre_nb.classical import check_feature_set, check_models, evaluate_model, fit_final, read_table, save_classical
-    from genre_nb.config import check_writable, models_home, reports_home
-    from genre_nb.evaluate import write_record
-    import warnings
-    from genre_nb.splits import PROTOCOLS, default_protocol, unsplittable_genres, usable_folds
+    from genre_nb.classical import check_models
+    from genre_nb.config import check_writable, reports_home
+    from genre_nb.splits import PROTOCOLS, default_protocol
     check(protocol in ("auto", *PROTOCOLS), "--protocol", protocol, " | ".join(("auto", *PROTOCOLS)))
-    check(folds >= 2, "--folds", folds, "at least 2"); check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
-    n_jobs = _jobs(n_jobs)
+    check(folds >= 2, "--folds", folds, "at least 2")
+    check(inner_folds >= 2, "--inner-folds", inner_folds, "at least 2")
+    fit_kw = dict(inner_folds=inner_folds, seed=seed, n_jobs=_jobs(n_jobs))
     try:
         check_writable(reports_home(out, create=False), "--out", folder=True)  # before the grid search, not after it
         names = check_models(models)
-        df = read_table(table)
-        meta = json.loads(_table_meta_path(table).read_text()) if _table_meta_path(table).exists() else {}
-        ds = meta.get("dataset", dict(name=table.stem, synthetic=False))
-        feats = meta.get("features", "gtzan"); transfer = feats.startswith("musicnn")
-        check_feature_set(df, feats)  # a column that predict cannot compute fails now, not in the saved model
-        named = "" if feats == "gtzan" or transfer else "+" + feats.removeprefix("gtzan-")  # e.g. svm+extended: not the svm of the 57
+        df, meta, ds, feats = _classical_input(table)
         protocol = default_protocol(df) if protocol == "auto" else protocol
-        if df.genre.nunique() < 2: _fail(f"{table}: only one genre ({df.genre.iloc[0]}): a classifier needs 2 or more")
-        with warnings.catch_warnings(record=True) as notes:
-            warnings.simplefilter("always")
-            k, one_row = usable_folds(df, folds, grouped=protocol == "kfold-artist"), bool(df.groupby("track_id").size().max() == 1)
-        for n in notes: typer.echo(f"note: {n.message}", err=True)
-        if protocol == "kfold-artist" and (alone := unsplittable_genres(df)):
-            typer.echo(f"note: {', '.join(alone)} left out of the artist-grouped folds: every track of it is by one artist", err=True)
-        k = k if protocol.startswith("kfold") else folds  # the cap is for k-fold: segment-random tests 1/folds of the segments
-        check(not protocol.startswith("kfold") or k >= 2, "--folds", folds, f"a dataset with at least 2 tracks (and artists) in every genre (one has {k})")
-        if protocol.startswith("kfold") and k < folds: typer.echo(f"note: {k} folds (a genre has only {k} tracks or artists)", err=True)
-        base = reports_home(out)
-        typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, {len(df)} rows, protocol {protocol}")
-        best = None
-        for name in names:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # genres left out of a grouped split were noted above, once
-                seg, trk, _ = evaluate_model(df, name, protocol, folds=k, inner_folds=inner_folds, seed=seed, n_jobs=n_jobs,
-                                             dataset=ds["name"], synthetic=ds["synthetic"],
-                                             progress=(lambda s: typer.echo(f"  {s}", err=True)) if sys.stderr.isatty() else None)
-            if transfer:  # records of embedding tables must not replace the hand-crafted ones: named and filed as transfer
-                seg, trk = (dataclasses.replace(r, model=f"{feats}+{name}", family="transfer") for r in (seg, trk))
-            elif named: seg, trk = (dataclasses.replace(r, model=name + named) for r in (seg, trk))
-            for r in ((trk,) if one_row else (seg, trk)): write_record(r, base / "metrics")  # one row per track: no segment level
-            typer.echo(f"{name:>7}  track {trk.accuracy:6.1%} [{trk.ci_low:.1%}, {trk.ci_high:.1%}] of {trk.n_tracks}  "
-                       + ("" if one_row else f"segment {seg.accuracy:6.1%}  ") + f"train {trk.train_accuracy:6.1%}  {seg.seconds:.0f} s")
-            if trk.n_tracks < df.track_id.nunique():  # a protocol that tests a part (fault-filtered on a subset): say how small
-                typer.echo(f"note: {name} scored on {trk.n_tracks} of {df.track_id.nunique()} tracks (the protocol's test part)", err=True)
-            if best is None or trk.accuracy > best[1]: best = (name, trk.accuracy, trk.ci_low, trk.n_tracks)
-        _say_replaced(models_home(base, "transfer" if transfer else "classical"), best, ds["name"], protocol)
-        final = fit_final(df, best[0], inner_folds=inner_folds, seed=seed, n_jobs=n_jobs)
-        info = dict(model=best[0] + named if not transfer else f"{feats}+{best[0]}", dataset=ds["name"], synthetic=ds["synthetic"],
-                    protocol=protocol, track_accuracy=best[1], track_ci_low=best[2], n_tracks=best[3])
-        if transfer:
-            from genre_nb.transfer import save_transfer
-            p = meta["params"]
-            saved = _quietly(lambda: save_transfer(final, models_home(base, "transfer"), layer=p["layer"], per=p["per"],
-                                                   level=p.get("level", "raw"), meta=info))
-        else: saved = save_classical(final, models_home(base, "classical"), feature_params=meta.get("params", {}), meta=info)
+        k, base = _outer_folds(df, protocol, folds), reports_home(out)
+        typer.echo(f"{ds['name']}{' (SYNTHETIC)' if ds['synthetic'] else ''}: {df.track_id.nunique()} tracks, "
+                   f"{len(df)} rows, "
+                   f"protocol {protocol}")
+        metrics = base / "metrics"
+        scored = {n: _score(df, n, protocol, folds=k, ds=ds, feats=feats, metrics=metrics, **fit_kw) for n in names}
+        best = max(scored, key=lambda n: scored[n].accuracy)  # the first of equals
+        saved = _save_best(df, best, scored[best], feats=feats, meta=meta, protocol=protocol, base=base, **fit_kw)
     except USER_ERRORS as e: _fail(e)
-    typer.echo(f"best: {best[0]} ({best[1]:.1%} per track); records in {base / 'metrics'}, model in {saved}")
+    typer.echo(f"best: {best} ({scored[best].accuracy:.1%} per track); records in {base / 'metrics'}, model in {saved}")
 
-# %% ../nbs/90_cli.ipynb #1bed92be
-@app.command()
-def run(data: str = typer.Option("auto", "--data", help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set."),
-        epochs: Optional[int] = typer.Option(None, help="Training epochs of the deep notebooks (their defaults: CRNN 32, CNN 32)."),
-        only: Optional[str] = typer.Option(None, help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
-        start: Optional[str] = typer.Option(None, "--from", help="Resume: run this notebook and every one after it (e.g. after a failure)."),
-        out: Path = typer.Option(Path("reports"), help="Where executed notebooks, figures, metrics, models/ and index.md go."),
-        param: list[str] = typer.Option([], "--param", "-p", help="Any other notebook parameter, NAME=VALUE (JSON values, e.g. max_folds=null)."),
-        nbs: Optional[Path] = typer.Option(None, help="The notebooks folder (default: the checkout's nbs/)."),
-        progress: bool = typer.Option(True, help="Per-cell progress bars.")):
-    "Re-run the report notebooks in order with papermill into OUT and write OUT/index.md; stop at the first failure."
+# %% ../nbs/90_cli.ipynb #f20395d0
+def _data_dirs(data) -> str:
+    """The --data values as the notebooks' data_dir: 'auto', one folder as given, or several, absolute, joined by
+    os.pathsep; each checked."""
+    import os
     from genre_nb.data import resolve_data_dir
-    from genre_nb.reports import find_notebooks, run_notebooks, select_notebooks, write_index
-    check(epochs is None or epochs >= 1, "--epochs", epochs, "at least 1")
+    data = list(data) or ["auto"]
+    if data == ["auto"]: return "auto"
+    check("auto" not in data, "--data", "auto",
+          "alone: 'auto' picks one dataset, so it cannot be combined with folders")
+    for d in data:  # a missing dataset fails now, not inside the first notebook
+        check(len(data) == 1 or os.pathsep not in d, "--data", d,
+              f"a folder name without {os.pathsep!r} (it joins several folders)")
+        resolve_data_dir(d)
+    # several: absolute, so that no part depends on the notebooks' working folder
+    return data[0] if len(data) == 1 else os.pathsep.join(str(Path(d).expanduser().resolve()) for d in data)
+
+# %% ../nbs/90_cli.ipynb #5a9fd441
+def _parse_params(param) -> dict:
+    "The `--param NAME=VALUE` options as a dict: JSON values, else the bare string; a malformed one exits 1, named."
     params = {}
     for p in param:
         k, sep, v = p.partition("=")
         check(bool(sep and k), "--param", p, "NAME=VALUE")
         try: params[k] = json.loads(v)
         except ValueError: params[k] = v  # a bare string
+    return params
+
+# %% ../nbs/90_cli.ipynb #1bed92be
+@app.command()
+def run(data: list[str] = typer.Option([], "--data", show_default="auto",
+                                       help="Dataset folder, or 'auto': data/gtzan if present, else the synthetic set. "
+                                            "Repeat it for "
+                                       "several folders (--data A --data B): the notebooks get them as one data_dir, "
+                                       "joined by "
+                                       "os.pathsep, and train on all of them."),
+        epochs: Optional[int] = typer.Option(None,
+            help="Training epochs of the deep notebooks (their defaults: CRNN 32, CNN 32)."),
+        only: Optional[str] = typer.Option(None,
+            help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
+        start: Optional[str] = typer.Option(None, "--from",
+            help="Resume: run this notebook and every one after it (e.g. after a failure)."),
+        out: Path = typer.Option(Path("reports"),
+                                 help="Where executed notebooks, figures, metrics, models/ and index.md go."),
+        param: list[str] = typer.Option([], "--param", "-p",
+            help="Any other notebook parameter, NAME=VALUE (JSON values, e.g. max_folds=null)."),
+        nbs: Optional[Path] = typer.Option(None, help="The notebooks folder (default: the checkout's nbs/)."),
+        progress: bool = typer.Option(True, help="Per-cell progress bars.")):
+    "Re-run the report notebooks in order with papermill into OUT and write OUT/index.md; stop at the first failure."
+    from genre_nb.reports import find_notebooks, run_notebooks, select_notebooks, write_index
+    check(epochs is None or epochs >= 1, "--epochs", epochs, "at least 1")
+    params = _parse_params(param)
+    # index.md names the dataset: for several folders the newest records' (until data takes them)
+    several, named = len(data) > 1, "auto"
     try:
-        if data != "auto": resolve_data_dir(data)  # a missing dataset fails now, not inside the first notebook
+        data = _data_dirs(data)  # each folder checked now, not inside the first notebook
+        named = "auto" if several else data
         select_notebooks(find_notebooks(nbs), only, start)
-        runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs, progress=progress,
+        runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs,
+                             progress=progress,
                              log=lambda s: typer.echo(s, err=True))
     except USER_ERRORS as e: _fail(e)
-    except (KeyboardInterrupt, SystemExit) as e:  # Ctrl-C or `kill`: run_notebooks has recorded the notebook and said how to resume
-        write_index(out, data_dir=data); raise typer.Exit(130 if isinstance(e, KeyboardInterrupt) else e.code)
-    index = write_index(out, data_dir=data)
+    # Ctrl-C or `kill`: run_notebooks has recorded the notebook and said how to resume
+    except (KeyboardInterrupt, SystemExit) as e:
+        write_index(out, data_dir=named); raise typer.Exit(130 if isinstance(e, KeyboardInterrupt) else e.code)
+    index = write_index(out, data_dir=named)
     typer.echo(f"{sum(r['status'] == 'ok' for r in runs)} of {len(runs)} notebooks ran; report: {index}")
     if any(r["status"] == "failed" for r in runs): raise typer.Exit(1)
 
@@ -270,42 +380,63 @@ def _model_line(predictor, asked) -> str:
     m = predictor.meta
     if predictor.family == "pretrained":
         why = "asked for" if asked else "no model trained on real music in reports/models"
-        return (f"model: the shipped genre model ({m.get('model')}; {m.get('dataset')}; by artist {m.get('track_accuracy', 0):.1%}; "
+        return (f"model: the shipped genre model ({m.get('model')}; {m.get('dataset')}; by artist "
+                f"{m.get('track_accuracy', 0):.1%}; "
                 f"{why}): {predictor.path}")
-    return f"model: {predictor.path} ({m.get('model', predictor.family)} on {m.get('dataset', '?')}; picked for: {describe_rank(m)})"
+    return (f"model: {predictor.path} ({m.get('model', predictor.family)} on {m.get('dataset', '?')}; "
+            f"picked for: {describe_rank(m)})")
 
+# %% ../nbs/90_cli.ipynb #f6bc8aa1
 def _print_prediction(r, as_json):
     "One file's result: a JSON line, or a line (stderr without a genre) and its timeline below it."
     if as_json: typer.echo(json.dumps(r.to_dict())); return
     typer.echo(str(r), err=not r.ok)
     for start, g, p in r.timeline: typer.echo(f"  {int(start // 60):d}:{start % 60:05.2f}  {g:<10} {p:.0%}")
 
+# %% ../nbs/90_cli.ipynb #c2863651
+def _announced_predictor(model):
+    "The predictor of `--model` (see `load_predictor`), said on stderr with why it was picked; a user error exits 1."
+    from genre_nb.predict import load_predictor
+    try: predictor = load_predictor(model)
+    except USER_ERRORS as e: _fail(e)
+    typer.echo(_model_line(predictor, model is not None), err=True)
+    if predictor.meta.get("synthetic"):
+        typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real "
+                   "music",
+                   err=True)
+    return predictor
+
+# %% ../nbs/90_cli.ipynb #7a9e8c71
 @app.command()
 def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
-            model: Optional[Path] = typer.Option(None, help="A model file or folder, a folder above them (its best), or 'pretrained' (the shipped model). "
-                                                 "Default: the best trained on real music in reports/models, else the shipped model."),
+            model: Optional[Path] = typer.Option(None,
+                help="A model file or folder, a folder above them (its best), or 'pretrained' (the shipped model). "
+                     "Default: the best trained on real music in reports/models, else the shipped model."),
             top: int = typer.Option(3, help="How many genres to show per file (1 to 10)."),
-            min_confidence: float = typer.Option(0.4, help="A top probability below this is marked UNCERTAIN (0 to 1)."),
-            timeline: bool = typer.Option(False, "--timeline", help="Also a genre per stretch of each file (see --timeline-seconds)."),
-            timeline_seconds: float = typer.Option(30.0, help="The length of a stretch of --timeline, in seconds (at least 3)."),
-            n_jobs: int = typer.Option(N_JOBS, help="Worker processes for many files, or for one file over 5 minutes (1: none; capped at the cores)."),
-            as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, genre, top: \\[\\[genre, p], ...], timeline, ...}.")):
+            min_confidence: float = typer.Option(0.4,
+                                                 help="A top probability below this is marked UNCERTAIN (0 to 1)."),
+            timeline: bool = typer.Option(False, "--timeline",
+                                          help="Also a genre per stretch of each file (see --timeline-seconds)."),
+            timeline_seconds: float = typer.Option(30.0,
+                help="The length of a stretch of --timeline, in seconds (at least 3)."),
+            n_jobs: int = typer.Option(N_JOBS,
+                help="Worker processes for many files, or for one file over 5 minutes (1: none; capped at the cores)."),
+            as_json: bool = typer.Option(False, "--json",
+                help="One JSON object a line: {file, status, genre, top: \\[\\[genre, p], ...], timeline, ...}.")):
     "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.predict import audio_inputs, load_predictor, predict_iter
     check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
     check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
-    check(3 <= timeline_seconds < float("inf"), "--timeline-seconds", timeline_seconds, "a number of seconds, at least 3")
-    n_jobs = _jobs(n_jobs)
-    inputs = audio_inputs(files)
+    check(3 <= timeline_seconds < float("inf"), "--timeline-seconds", timeline_seconds,
+          "a number of seconds, at least 3")
+    n_jobs, inputs = _jobs(n_jobs), audio_inputs(files)
     if not inputs: _fail(f"no files in {', '.join(map(str, files))}: give audio files, or folders that hold some")
-    try: predictor = load_predictor(model)
-    except USER_ERRORS as e: _fail(e)
-    typer.echo(_model_line(predictor, model is not None), err=True)
-    if predictor.meta.get("synthetic"): typer.echo("note: this model was trained on the SYNTHETIC set: its genres describe generated audio, not real music", err=True)
+    predictor = _announced_predictor(model)
     n_ok = 0
     try:
-        for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds if timeline else None,
+        for r in predict_iter(inputs, predictor, top=top, min_confidence=min_confidence,
+                              timeline_seconds=timeline_seconds if timeline else None,
                               progress=sys.stderr.isatty(), n_jobs=n_jobs):
             n_ok += r.ok
             _print_prediction(r, as_json)
@@ -325,9 +456,13 @@ def _load_musicnn():
 @app.command()
 def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out as <genre>/<audio file>."),
           out: Path = typer.Option(..., "--out", help="TABLE.parquet or TABLE.csv"),
-          layer: str = typer.Option("penultimate", help="penultimate (200) | mean_pool | max_pool (753) | pool (1506) | tags (50)"),
-          per: str = typer.Option("track", help="track: one row per track (mean of its 3 s patches) | patch: one row per patch"),
-          level: str = typer.Option("rms", help="rms: each file brought to -20 dBFS RMS first, so that gain does not move the embeddings | raw: as it is."),
+          layer: str = typer.Option("penultimate",
+                                    help="penultimate (200) | mean_pool | max_pool (753) | pool (1506) | tags (50)"),
+          per: str = typer.Option("track",
+                                  help="track: one row per track (mean of its 3 s patches) | patch: one row per patch"),
+          level: str = typer.Option("rms",
+              help="rms: each file brought to -20 dBFS RMS first, so that gain does not move the embeddings | raw: as "
+                   "it is."),
           n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio and computing mels while the model runs.")):
     "musicnn embeddings (pretrained on the Million Song Dataset) of every file, cached, as a feature table."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -337,17 +472,21 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
     check(per in ("track", "patch"), "--per", per, "track | patch")
     check(level in LEVELS, "--level", level, " | ".join(LEVELS))
     n_jobs = _jobs(n_jobs); _check_out(out)  # before the model loads: that takes seconds
-    if not data_dir.is_dir(): _fail(f"{data_dir}: no such folder (a dataset folder is laid out as <genre>/<audio file>)")
+    if not data_dir.is_dir():
+        _fail(f"{data_dir}: no such folder (a dataset folder is laid out as <genre>/<audio file>)")
     try: _load_musicnn()
     except USER_ERRORS as e: _fail(e)
-    _table_command(data_dir, out, lambda ds, progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))
+    _table_command(data_dir, out, lambda ds,
+                   progress: extract_embeddings(ds, layer, per=per, level=level, n_jobs=n_jobs, progress=progress))
 
 # %% ../nbs/90_cli.ipynb #90ac8ff1
 @app.command()
 def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
          top: int = typer.Option(5, help="How many tags per file (1 to 50)."),
-         as_json: bool = typer.Option(False, "--json", help="One JSON object a line: {file, status, tags: \\[\\[tag, p], ...]} or {file, status, message}.")):
-    "The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training needed."
+         as_json: bool = typer.Option(False, "--json",
+             help="One JSON object a line: {file, status, tags: \\[\\[tag, p], ...]} or {file, status, message}.")):
+    """The Million Song Dataset tags (rock, jazz, Hip-Hop, ...) of audio files from pretrained musicnn: no training
+    needed."""
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.audio import load_audio
     from genre_nb.predict import for_each_file, signal_status
@@ -358,23 +497,31 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
     def one(f):  # silence and too-short clips get predict's statuses, not tags
         y, sr = load_audio(f, MUSICNN["sr"]), MUSICNN["sr"]
         bad = signal_status(y, sr, 1.0)
-        return dict(file=str(f), status=bad[0], message=bad[1]) if bad else dict(file=str(f), status="ok", tags=file_tags(y, sr=sr, top=top))
+        return dict(file=str(f), status=bad[0], message=bad[1]) if bad else dict(file=str(f), status="ok",
+                                                                                 tags=file_tags(y, sr=sr, top=top))
     n_ok = 0
     for r in for_each_file(files, one):
-        if "error" in r: r = dict(file=r["file"], status="missing" if r["error"] == "no such file" else "unreadable", message=r["error"])
+        if "error" in r:
+            r = dict(file=r["file"], status="missing" if r["error"] == "no such file" else "unreadable",
+                     message=r["error"])
         n_ok += r["status"] == "ok"
         if as_json: typer.echo(json.dumps(r))
         elif r["status"] != "ok": typer.echo(f"{r['file']}: {r['status'].upper()}: {r['message']}", err=True)
         else: typer.echo(f"{r['file']}: " + ", ".join(f"{t} {p:.0%}" for t, p in r["tags"]))
     if not n_ok: raise typer.Exit(1)
 
+# %% ../nbs/90_cli.ipynb #b4be38ae
 @app.command()
-def pretrain(data: list[Path] = typer.Argument(..., help="Folders of real music laid out as <genre>/<audio file> (e.g. a full GTZAN)."),
-             out: Path = typer.Option(..., "--out", help="The model folder to write; then `genre-nb predict --model OUT`."),
+def pretrain(data: list[Path] = typer.Argument(...,
+    help="Folders of real music laid out as <genre>/<audio file> (e.g. a full GTZAN)."),
+             out: Path = typer.Option(..., "--out",
+                                      help="The model folder to write; then `genre-nb predict --model OUT`."),
              folds: int = typer.Option(5, help="Artist-grouped folds that score it for its card (at least 2)."),
-             nonmusic: int = typer.Option(8, help="Generated sounds of each kind that teach the not-music check (at least 1)."),
+             nonmusic: int = typer.Option(8,
+                 help="Generated sounds of each kind that teach the not-music check (at least 1)."),
              n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio while musicnn runs.")):
-    "Train the shipped model's recipe on your own folders: musicnn's layers, a calibrated head, the not-music check, a card."
+    """Train the shipped model's recipe on your own folders: musicnn's layers, a calibrated head, the not-music check, a
+    card."""
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.config import check_writable
     check(folds >= 2, "--folds", folds, "at least 2"); check(nonmusic >= 1, "--nonmusic", nonmusic, "at least 1")
@@ -385,11 +532,13 @@ def pretrain(data: list[Path] = typer.Argument(..., help="Folders of real music 
         check_writable(out, "--out", folder=True)
         _load_musicnn()
         from genre_nb.pretrained import pretrain as _pretrain
-        path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic, n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
+        path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic,
+                         n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     from genre_nb.models import read_meta
     from genre_nb.pretrained import card_summary
-    if not sys.stderr.isatty(): typer.echo(card_summary(read_meta(path)["card"]))  # on a terminal, pretrain has printed it
+    # on a terminal, pretrain has printed it
+    if not sys.stderr.isatty(): typer.echo(card_summary(read_meta(path)["card"]))
     typer.echo(f"model written to {path}; predict with: genre-nb predict FILE --model {path}")
 
 # %% ../nbs/90_cli.ipynb #c177e91b
@@ -402,9 +551,11 @@ def stop_workers():
 def main():
     "Entry point of the `genre-nb` console script."
     import atexit, signal, warnings
-    warnings.formatwarning = lambda message, category, *_, **__: f"warning: {message}\n"  # a line, not the library's source line
+    # a line, not the library's source line
+    warnings.formatwarning = lambda message, category, *_, **__: f"warning: {message}\n"
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # `kill`: exit through the clean-up below
     atexit.register(stop_workers)
     app()
 
-if __name__ == "__main__" and Path(sys.argv[0]).name == "cli.py": main()  # python -m genre_nb.cli (not a notebook's kernel)
+# python -m genre_nb.cli (not a notebook's kernel)
+if __name__ == "__main__" and Path(sys.argv[0]).name == "cli.py": main()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .audio import AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info, load_audio
+from .audio import (AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info,
+                            load_audio)
 from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError, usable_jobs
 from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, is_model_dir
 
@@ -52,48 +53,60 @@ class Prediction:
     model: str = ""
     message: str = ""  # why there is no genre, or why it is uncertain
     short: bool = False  # shorter than the model's window: padded or tiled to it (the message says which)
-    timeline: list = field(default_factory=list)  # [[start seconds, genre, probability], ...] per stretch, where asked for
+    # [[start seconds, genre, probability], ...] per stretch, where asked for
+    timeline: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool: return self.status in ("ok", "uncertain")
     def to_dict(self) -> dict: return asdict(self)
     def __str__(self):
         if not self.ok: return f"{self.file}: {self.status.upper()}: {self.message}"
-        flag = f" (UNCERTAIN: {self.message})" if self.status == "uncertain" else f" (SHORT: {self.message})" if self.short else ""
+        flag = (f" (UNCERTAIN: {self.message})" if self.status == "uncertain"
+                else f" (SHORT: {self.message})" if self.short else "")
         return f"{self.file}: " + ", ".join(f"{g} {p:.1%}" for g, p in self.top) + flag
 
 def _status(p, min_confidence) -> tuple:
     "(status, message) of class probabilities `p`."
     first, second = np.sort(p)[::-1][:2] if len(p) > 1 else (p.max(), 0.0)
     if first < min_confidence: return "uncertain", f"top probability {first:.1%} is below {min_confidence:.1%}"
-    if first - second < MIN_MARGIN: return "uncertain", f"the top two genres are within {first - second:.1%} of each other"
+    if first - second < MIN_MARGIN:
+        return "uncertain", f"the top two genres are within {first - second:.1%} of each other"
     return "ok", ""
 
 # %% ../nbs/80_predict.ipynb #b2d0d004
 def signal_status(y, sr, min_seconds) -> tuple | None:
-    "('too short' or 'silent', why) for a signal no model should classify; None for one it can (`genre-nb tags` checks the same)."
+    """('too short' or 'silent', why) for a signal no model should classify; None for one it can (`genre-nb tags` checks
+    the same)."""
     if len(y) < min_seconds * sr: return "too short", f"{len(y) / sr:.2f} s long; at least {min_seconds:g} s is needed"
     if np.abs(y).max() < SILENCE_PEAK: return "silent", "every sample is below -60 dBFS"
     return None
 
+# %% ../nbs/80_predict.ipynb #d4a1813e
 def _timeline(labels, starts, proba) -> list:
     "[[start seconds, top genre, its probability], ...] of a stretch-by-stretch probability table."
     return [[round(float(s), 2), labels[int(np.argmax(q))], round(float(np.max(q)), 4)] for s, q in zip(starts, proba)]
 
+# %% ../nbs/80_predict.ipynb #2e22a01a
 def _window_proba(predictor, y, *, batch, pool, progress, name) -> np.ndarray:
-    "(windows, classes) probabilities of every window of `y` (see `windows`), in blocks of `batch`, in `pool` where given."
+    """(windows, classes) probabilities of every window of `y` (see `windows`), in blocks of `batch`, in `pool` where
+    given."""
     from tqdm.auto import tqdm
     w = windows(y, predictor.sr, predictor.seconds)
     starts = range(0, len(w), batch)
-    parts = pool.map(_proba_in_worker, [w[i:i + batch] for i in starts]) if pool else (predictor.proba(w[i:i + batch]) for i in starts)
+    blocks = [w[i:i + batch] for i in starts]
+    parts = pool.map(_proba_in_worker, blocks) if pool else (predictor.proba(b) for b in blocks)
     # the bar counts blocks as their results arrive (from the workers too), not as they are handed out
-    parts = tqdm(parts, total=len(starts), desc=Path(name).name, unit="block", leave=False, disable=not progress or len(w) <= batch)
+    parts = tqdm(parts, total=len(starts), desc=Path(name).name, unit="block", leave=False,
+                 disable=not progress or len(w) <= batch)
     return np.concatenate(list(parts))
 
+# %% ../nbs/80_predict.ipynb #b257a6c3
 def _heard(predictor, y, timeline_seconds, **kw) -> TrackProba:
-    "What `predictor` makes of signal `y`: a whole-signal model's own answer, else the mean of its windows' (and their timeline)."
+    """What `predictor` makes of signal `y`: a whole-signal model's own answer, else the mean of its windows' (and their
+    timeline)."""
     if predictor.track_proba is not None:
-        return predictor.track_proba(y, timeline_seconds=timeline_seconds) if timeline_seconds else predictor.track_proba(y)
+        if timeline_seconds: return predictor.track_proba(y, timeline_seconds=timeline_seconds)
+        return predictor.track_proba(y)
     P = _window_proba(predictor, y, **kw)
     tl = None
     if timeline_seconds:  # consecutive windows, `timeline_seconds` of them at a time (the last window ends at the end)
@@ -101,41 +114,51 @@ def _heard(predictor, y, timeline_seconds, **kw) -> TrackProba:
         tl = [(i * (predictor.seconds or 0), P[i:i + k].mean(0)) for i in range(0, len(P), k)]
     return TrackProba(P.mean(0), len(P), tl)
 
-def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE, timeline_seconds=None,
-                 progress=False, pool=None) -> Prediction:
-    "The `Prediction` of one path, or of array `src` at rate `sr`; `timeline_seconds`: a genre per stretch that long too; `pool`: see `predict_iter`."
+# %% ../nbs/80_predict.ipynb #e356853c
+def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE,
+                 timeline_seconds=None, progress=False, pool=None) -> Prediction:
+    """The `Prediction` of a path, or of array `src` at rate `sr`; `timeline_seconds`: a genre a stretch too; `pool`:
+    `predict_iter`'s."""
     name = str(src) if not isinstance(src, np.ndarray) else "<array>"
     res = dict(file=name, model=str(predictor.path))
     try: y = load_audio(src, predictor.sr, orig_sr=sr)
     except FileNotFoundError: return Prediction(status="missing", message="no such file", **res)
-    except (EmptyAudioError, CorruptAudioError, UnsupportedFormatError) as e: return Prediction(status="unreadable", message=e.problem, **res)
+    except (EmptyAudioError, CorruptAudioError, UnsupportedFormatError) as e:
+        return Prediction(status="unreadable", message=e.problem, **res)
     secs = len(y) / predictor.sr; res["seconds"] = round(secs, 2)
-    bad = signal_status(y, predictor.sr, predictor.min_seconds if predictor.min_seconds is not None else max(MIN_SECONDS, predictor.seconds))
+    shortest = predictor.min_seconds if predictor.min_seconds is not None else max(MIN_SECONDS, predictor.seconds)
+    bad = signal_status(y, predictor.sr, shortest)
     if bad: return Prediction(status=bad[0], message=bad[1], **res)
     r = _heard(predictor, y, timeline_seconds, batch=batch, pool=pool, progress=progress, name=name)
     if len(r.proba) != len(predictor.labels):  # a labels.json that is not the model's: no guessing which genre is which
-        raise ModelError(f"{predictor.path}: labels.json names {len(predictor.labels)} genres, the model gives {len(r.proba)} probabilities: "
+        raise ModelError(f"{predictor.path}: labels.json names {len(predictor.labels)} genres, the model gives "
+                         f"{len(r.proba)} probabilities: "
                          f"a damaged model folder; {TRAIN_HINT}")
     if r.not_music is not None and r.not_music >= NOT_MUSIC_THRESHOLD:
-        return Prediction(status="not music", windows=int(r.windows), message=f"sounds unlike music ({r.not_music:.0%} by the model's check): "
+        return Prediction(status="not music", windows=int(r.windows),
+                          message=f"sounds unlike music ({r.not_music:.0%} by the model's check): "
                           "noise, a steady tone, hum, clicks or speech?", **res)
     order = np.argsort(-r.proba)[:max(1, top)]
     status, message = _status(r.proba, min_confidence)
     short = secs < predictor.seconds
     if short and status == "ok": message = f"{secs:.2f} s, tiled to the model's {predictor.seconds:.2f} s window"
-    return Prediction(status=status, genre=predictor.labels[order[0]], top=[[predictor.labels[i], round(float(r.proba[i]), 4)] for i in order],
+    return Prediction(status=status, genre=predictor.labels[order[0]],
+                      top=[[predictor.labels[i], round(float(r.proba[i]), 4)] for i in order],
                       windows=int(r.windows), message=message, short=bool(short), **res,
                       timeline=_timeline(predictor.labels, *zip(*r.timeline)) if r.timeline else [])
 
-# %% ../nbs/80_predict.ipynb #5b23a3c5
+# %% ../nbs/80_predict.ipynb #d5851bd3
 def audio_inputs(paths) -> list:
-    "Files to predict: each path itself, or every non-hidden file under a folder (sorted); missing paths kept, to be reported."
+    """Files to predict: each path itself, or every non-hidden file under a folder (sorted); missing paths kept, to be
+    reported."""
     out = []
     for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
-        if p.is_dir(): out += sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        hidden = lambda f: any(part.startswith(".") for part in f.relative_to(p).parts)
+        if p.is_dir(): out += sorted(f for f in p.rglob("*") if f.is_file() and not hidden(f))
         else: out.append(p)
     return out
 
+# %% ../nbs/80_predict.ipynb #f52d70d6
 def for_each_file(paths, fn):
     "Yield `fn(file)` for each file in `paths` (files or folders), or {file, error} for a file that cannot be read."
     for f in audio_inputs(paths):
@@ -146,53 +169,72 @@ def for_each_file(paths, fn):
 # %% ../nbs/80_predict.ipynb #abc77918
 # In a worker process, the predictor is loaded once and kept on the module (named in full, so the functions
 # below find it also when they were defined in a notebook and sent to the workers by value).
-def _init_worker(model_path):
+def _init_worker(model_path, parent=None):
+    """A worker's start: it ends with process `parent` (even on SIGKILL: `features.die_with_parent`), and loads the
+    predictor once."""
+    from genre_nb.features import die_with_parent
+    if parent is not None: die_with_parent(parent)
     import genre_nb.predict as here; here._worker_predictor = here.load_predictor(model_path)
 
 def _predict_in_worker(args):
+    "In a worker: the `Prediction` of one file, `args` = (file, predict_file's keywords)."
     import genre_nb.predict as here; f, kw = args
     return here.predict_file(here._worker_predictor, f, **kw)
 
 def _proba_in_worker(windows):
+    "In a worker: the probabilities of a block of windows."
     import genre_nb.predict as here; return here._worker_predictor.proba(windows)
 
+# %% ../nbs/80_predict.ipynb #3f8b1b21
 # one BLAS, OpenMP and TensorFlow thread per worker: n_jobs of them share the cores without oversubscription
-ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")}
+ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
+                                "TF_NUM_INTEROP_THREADS")}
 
 # Starting 2 workers costs about half a second (imports, the model): worth it from 16 files of 30 s, or one file
 # of 5 minutes (classical; the networks gain nothing under 10 minutes). bench/predict.py --thresholds, 2 cores:
 # 8 files one process / 2 workers, classical 1.3 / 1.3 s, CNN 0.4 / 0.6; 16 files 2.6 / 2.1, 0.9 / 0.8; 5 min 1.8 / 1.6
 MIN_FILES, LONG_SECONDS = 16, 300.0
 
-def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None, progress=False, n_jobs=1,
-                 min_files=MIN_FILES, long_seconds=LONG_SECONDS):
-    "Yield the `Prediction` of each file in `paths`, in order; `n_jobs` > 1 (capped at the cores and files): `min_files` or more files (or one over `long_seconds`) in worker processes."
+# %% ../nbs/80_predict.ipynb #237afba2
+def predict_iter(paths, predictor: Predictor, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None,
+                 progress=False, n_jobs=1, min_files=MIN_FILES, long_seconds=LONG_SECONDS):
+    """Each file's `Prediction`, in order; in `n_jobs` workers (capped at cores and files) for `min_files` files or one
+    over `long_seconds`."""
     files, kw = audio_inputs(paths), dict(top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds)
     one_long = len(files) == 1 and predictor.proba is not None and _seconds(files[0]) > long_seconds
-    n = usable_jobs(n_jobs, None if one_long else len(files))  # never more workers than cores or files (--n-jobs 1000: the cores)
+    # never more workers than cores or files (--n-jobs 1000: the cores)
+    n = usable_jobs(n_jobs, None if one_long else len(files))
     if n == 1 or not is_model_dir(predictor.path) or not (len(files) >= min_files or one_long):
         for f in files: yield predict_file(predictor, f, progress=progress, **kw)
         return
-    from joblib.externals.loky import ProcessPoolExecutor  # loky: fresh worker processes that never re-run the caller's script
-    ex = ProcessPoolExecutor(n, initializer=_init_worker, initargs=(str(predictor.path),), env=ONE_THREAD)
+    # loky: fresh worker processes that never re-run the caller's script
+    from joblib.externals.loky import ProcessPoolExecutor
+    ex = ProcessPoolExecutor(n, initializer=_init_worker, initargs=(str(predictor.path), os.getpid()), env=ONE_THREAD)
     try:
         if one_long: yield predict_file(predictor, files[0], pool=ex, progress=progress, **kw)
         else: yield from ex.map(_predict_in_worker, [(f, kw) for f in files])
-    except BaseException:  # Ctrl-C, SIGTERM (the CLI turns it into SystemExit), a closed generator: no worker outlives us
+    # Ctrl-C, SIGTERM (the CLI turns it into SystemExit), a closed generator: no worker outlives us
+    except BaseException:
         ex.shutdown(wait=False, kill_workers=True); raise
     ex.shutdown(wait=True)
 
+# %% ../nbs/80_predict.ipynb #35596b6a
 def _seconds(path) -> float:
     "A file's duration from its header, 0 when it cannot be read (its prediction will say why)."
     try: return audio_info(path)["duration"]
     except (AudioError, FileNotFoundError): return 0.0
 
-def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None, progress=False, n_jobs=1, **pool_kw) -> list:
-    "A list of `Prediction`s, with `model` a Predictor, a path or 'pretrained' (see `find_model`), or None (see `load_predictor`)."
+# %% ../nbs/80_predict.ipynb #ea539c5e
+def predict(paths, model=None, *, top=3, min_confidence=MIN_CONFIDENCE, timeline_seconds=None, progress=False, n_jobs=1,
+            **pool_kw) -> list:
+    """A list of `Prediction`s, with `model` a Predictor, a path or 'pretrained' (see `find_model`), or None (see
+    `load_predictor`)."""
     from tqdm.auto import tqdm
     if not 1 <= int(top): raise GenreNbError(f"top must be at least 1, got {top}")
-    if timeline_seconds is not None and not timeline_seconds > 0: raise GenreNbError(f"timeline_seconds must be positive, got {timeline_seconds}")
+    if timeline_seconds is not None and not timeline_seconds > 0:
+        raise GenreNbError(f"timeline_seconds must be positive, got {timeline_seconds}")
     predictor = model if isinstance(model, Predictor) else load_predictor(model)
     files = audio_inputs(paths)
-    return list(tqdm(predict_iter(files, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds, n_jobs=n_jobs,
-                                  **pool_kw), total=len(files), desc="predicting", unit="file", disable=not progress))
+    results = predict_iter(files, predictor, top=top, min_confidence=min_confidence, timeline_seconds=timeline_seconds,
+                           n_jobs=n_jobs, **pool_kw)
+    return list(tqdm(results, total=len(files), desc="predicting", unit="file", disable=not progress))
