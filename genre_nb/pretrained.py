@@ -61,6 +61,7 @@ def patch_rows(patches, idx) -> tuple:
     w = np.concatenate([np.full(len(patches[i]), 1 / len(patches[i])) for i in idx])
     return X, owner, w * len(w) / w.sum()
 
+# %% ../nbs/04b_pretrained.ipynb #ed87c539
 MIN_SCALE = 0.01  # of the median column's spread: below it a column is all but constant (a unit that never fires)
 
 def fit_head(X, y, weights=None, *, C=1.0, class_weight=None):
@@ -75,16 +76,19 @@ def fit_head(X, y, weights=None, *, C=1.0, class_weight=None):
     lr.fit(sc.transform(X), y, sample_weight=weights)
     return make_pipeline(sc, lr)
 
+# %% ../nbs/04b_pretrained.ipynb #28875af0
 def head_arrays(pipe) -> dict:
     "The numpy arrays of a fitted `fit_head` pipeline: mean, scale, coef, intercept, classes."
     sc, lr = pipe[0], pipe[-1]
     return dict(mean=sc.mean_.astype(np.float32), scale=sc.scale_.astype(np.float32), coef=lr.coef_.astype(np.float32),
                 intercept=lr.intercept_.astype(np.float32), classes=np.asarray(lr.classes_).astype(str))
 
+# %% ../nbs/04b_pretrained.ipynb #d9995d0d
 def logits(head, X) -> np.ndarray:
     "The head's logits of rows `X` (numpy only): one column per class, one for a two-class head."
     return ((np.asarray(X, np.float32) - head["mean"]) / head["scale"]) @ head["coef"].T + head["intercept"]
 
+# %% ../nbs/04b_pretrained.ipynb #bb37c808
 def softmax(z, temperature=1.0) -> np.ndarray:
     "Probabilities of logits `z` over `temperature`; one column (a two-class head): the second class's logit vs 0."
     z = np.asarray(z, float)
@@ -109,6 +113,7 @@ def artist_cv(ts: TrainingSet, *, C=1.0, folds=5, seed=0) -> np.ndarray:
         out[np.ix_(te, [list(genres).index(c) for c in h["classes"]])] = z
     return out
 
+# %% ../nbs/04b_pretrained.ipynb #615ec847
 def fit_temperature(z, y_idx) -> float:
     "The temperature that minimises the log loss of logits `z` against class indices `y_idx` (a fine grid over 0.2-10)."
     ok = ~np.isnan(z).any(1)  # clips never tested are left out
@@ -116,6 +121,7 @@ def fit_temperature(z, y_idx) -> float:
     nll = [-np.log(softmax(z[ok], t)[np.arange(ok.sum()), y_idx[ok]] + 1e-12).mean() for t in grid]
     return float(grid[int(np.argmin(nll))])
 
+# %% ../nbs/04b_pretrained.ipynb #4f966cc7
 def reliability(proba, y_idx, bins=10) -> tuple:
     "(confidence bins: confidence, accuracy, count; expected calibration error) of class probabilities `proba`."
     import pandas as pd
@@ -133,11 +139,13 @@ def nonmusic_patches(n=8, *, seed=0, progress=False) -> tuple:
     if progress: print(f"embedding {len(sounds)} generated sounds that are not music")
     return [k for k, _ in sounds], [embed_patches(musicnn_input(y, level="rms")) for _, y in sounds]
 
+# %% ../nbs/04b_pretrained.ipynb #7507136a
 def fit_music_check(music, nonmusic, *, C=0.1):
     "The not-music head: clip means of `music` (patch arrays) against those of `nonmusic`; class 1 is not music."
     X = np.stack([p.mean(0) for p in [*music, *nonmusic]])
     return fit_head(X, np.r_[np.zeros(len(music)), np.ones(len(nonmusic))].astype(int), C=C, class_weight="balanced")
 
+# %% ../nbs/04b_pretrained.ipynb #505612ed
 def music_check_cv(ts: TrainingSet, kinds, nonmusic, *, folds=5, seed=0, C=0.1) -> dict:
     "The check on what it did not train on: real clips flagged (artist folds), each sound kind flagged when left out."
     from genre_nb.splits import kfold_splits
@@ -200,6 +208,7 @@ def card_record(card):
     from genre_nb.evaluate import MetricRecord
     return MetricRecord.from_dict(card["record"])
 
+# %% ../nbs/04b_pretrained.ipynb #23bf7212
 def card_summary(card) -> str:
     "The card's headline figures in a few lines of text."
     r, tr, mc, rel = card["record"], card["training"], card["music_check"], card["reliability"]
@@ -216,6 +225,7 @@ def card_summary(card) -> str:
         f"not-music check: {mc['music_flagged']} of {mc['music_total']} real clips flagged; "
         f"generated sounds of a kind it never heard flagged: {lo} of {n}"])
 
+# %% ../nbs/04b_pretrained.ipynb #38936465
 def card_table(card):
     "Per genre: clips, minutes and artists it trained on; precision, recall and F1 by artist."
     import pandas as pd

@@ -32,6 +32,7 @@ __all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL'
 class MusicnnMissing(GenreNbError, RuntimeError):
     "The musicnn wheel, which holds the pretrained weights, is not installed."
 
+# %% ../nbs/04a_transfer.ipynb #eb3df6a6
 # musicnn's configuration.py
 MUSICNN = dict(model="MSD_musicnn", sr=16000, n_fft=512, hop_length=256, n_mels=96, n_frames=187)
 
@@ -48,6 +49,7 @@ def musicnn_weights(name="MSD_musicnn") -> Path:
                              "`pip install --no-deps --force-reinstall musicnn==0.1.0`")
     return d
 
+# %% ../nbs/04a_transfer.ipynb #b84b3458
 def msd_tags() -> list:
     "The 50 Million Song Dataset tags in the order of the model's outputs (read from the wheel's configuration.py)."
     src = (musicnn_weights().parent / "configuration.py").read_text()
@@ -261,6 +263,7 @@ def save_transfer(search, out_dir, *, layer="penultimate", per="track", level="r
                           write_extra=lambda d: save_network(musicnn(), d, "musicnn", sr=MUSICNN["sr"],
                                                              n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"]))
 
+# %% ../nbs/04a_transfer.ipynb #a7709f20
 def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     """The `Predictor` of a saved transfer model: musicnn embeddings of the whole file, averaged, then the classifier
     (ONNX copies of both where saved, else Keras and scikit-learn)."""
@@ -413,6 +416,7 @@ class FrozenFeatures(NamedTuple):
     skipped: "pd.DataFrame"  # path, problem
     pool: int = FRONT_POOL
 
+# %% ../nbs/04a_transfer.ipynb #09aab186
 def _frames(path, cache_dir, level, pool, front):
     entry, key, v = cache_get(path, "musicnn-frames", dict(embed_params(level), pool=pool), cache_dir)
     if v is None:
@@ -422,6 +426,7 @@ def _frames(path, cache_dir, level, pool, front):
         cache_put(entry, key, v)  # float16: a 30 s clip's frames take 0.7 MB
     return v
 
+# %% ../nbs/04a_transfer.ipynb #eb319d6a
 def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_dir=None, n_jobs=N_JOBS,
                     progress=True) -> FrozenFeatures:
     "The `FrozenFeatures` of `tracks` (a `Dataset` or its track table), cached; `frames=False`: the pooled layers only."
@@ -457,6 +462,7 @@ def _standardise_layer():
         def call(self, x): return (x - self.mean) / self.scale
     return Standardise
 
+# %% ../nbs/04a_transfer.ipynb #e43f8a18
 def _standardised(head, X):
     "`head` behind per-column standardisation by rows `X` (spreads floored at 1% of the median moving one)."
     import keras
@@ -474,10 +480,10 @@ def _standardised(head, X):
     one = len(ins) == 1  # a one-input model takes a tensor, not a list of one
     return keras.Model(ins[0] if one else ins, head(outs[0] if one else outs), name=head.name)
 
+# %% ../nbs/04a_transfer.ipynb #2c262aea
 def _inputs(net, X):
     names = [t.name.split(":")[0] for t in net.inputs]
     return X[names[0]] if len(names) == 1 else [X[n] for n in names]
-
 
 # %% ../nbs/04a_transfer.ipynb #b089ecb8
 def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
@@ -496,6 +502,7 @@ def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, lear
                    verbose=verbose)
     return net, hist.history
 
+# %% ../nbs/04a_transfer.ipynb #e3e44a73
 def frozen_proba(net, ff, idx) -> np.ndarray:
     "(patches, classes) probabilities of every patch of tracks `idx` (in order)."
     X, _, _ = _rows(ff, idx, [t.name.split(":")[0] for t in net.inputs])
