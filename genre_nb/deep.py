@@ -58,19 +58,23 @@ def next_segment(meta) -> np.ndarray:
     nxt[order[:-1][same]] = order[1:][same]
     return nxt
 
+# %% ../nbs/02a_deep.ipynb #e94b12c2
 def track_rows(meta) -> tuple:
     "The rows of each track in segment order (a list of arrays), and each row's index into that list."
-    groups = [g.sort_values("segment").index.to_numpy() for _, g in meta.reset_index(drop=True).groupby("track_id", sort=False)]
+    by_track = meta.reset_index(drop=True).groupby("track_id", sort=False)
+    groups = [g.sort_values("segment").index.to_numpy() for _, g in by_track]
     which = np.empty(len(meta), int)
     for i, g in enumerate(groups): which[g] = i
     return groups, which
 
+# %% ../nbs/02a_deep.ipynb #7420fc05
 def random_crop(X, rows, rng) -> np.ndarray:
     "A window of `X.shape[2]` frames starting anywhere in the track whose segments `X[rows]` lie end to end."
     n = X.shape[2]
     k, r = divmod(int(rng.integers(0, (len(rows) - 1) * n + 1)), n)
     return X[rows[k]] if r == 0 else np.concatenate([X[rows[k]][:, r:], X[rows[k + 1]][:, :r]], axis=1)
 
+# %% ../nbs/02a_deep.ipynb #c678548a
 def spec_augment(x, rng, n_masks=2, max_bands=12, max_frames=15):
     "SpecAugment in place on a batch (batch, mels, frames): `n_masks` frequency and time masks set to 0."
     for b in range(len(x)):
@@ -79,13 +83,15 @@ def spec_augment(x, rng, n_masks=2, max_bands=12, max_frames=15):
             t = rng.integers(0, max_frames + 1); t0 = rng.integers(0, x.shape[2] - t + 1); x[b, :, t0:t0 + t] = 0
     return x
 
+# %% ../nbs/02a_deep.ipynb #6d06923a
 class SegmentData(keras.utils.PyDataset):
     "Normalised (and optionally augmented) batches of log-mel segments `X[idx]` with one-hot labels `y`."
     def __init__(self, X, y, idx, mean, std, n_classes, batch_size=32, shuffle=False, augment=False, mixup=0.0,
                  next_idx=None, tracks=None, masks=(2, 12, 15), seed=0, **kw):
         super().__init__(**kw)
         self.X, self.y, self.idx, self.mean, self.std = X, np.asarray(y), np.asarray(idx), mean[:, None], std[:, None]
-        self.n_classes, self.bs, self.shuffle, self.augment, self.mixup, self.next = n_classes, batch_size, shuffle, augment, mixup, next_idx
+        self.n_classes, self.bs, self.shuffle = n_classes, batch_size, shuffle
+        self.augment, self.mixup, self.next = augment, mixup, next_idx
         self.tracks, self.masks = tracks, masks
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(len(self.idx)) if shuffle else np.arange(len(self.idx))
@@ -118,7 +124,7 @@ class SegmentData(keras.utils.PyDataset):
 # %% ../nbs/02a_deep.ipynb #3a6fdd30
 @dataclasses.dataclass
 class TrainingInfo:
-    "What a training run measured (`train_deep`), with `train_accuracy` (`evaluate_deep`) and `path` (`save_report_model`)."
+    "What a training run measured (`train_deep`); `train_accuracy` by `evaluate_deep`, `path` by `save_report_model`."
     history: dict = dataclasses.field(repr=False)  # Keras' per-epoch losses and accuracies
     seconds_per_epoch: float
     epochs_run: int
@@ -143,14 +149,17 @@ def valid_tracks(table, fraction=0.15, seed=0) -> set:
     t = table[["track_id", "genre"]].drop_duplicates()
     n_genres = t.genre.nunique()
     if len(t) < 2 * n_genres or t.genre.value_counts().min() < 2: return set()
-    _, va = train_test_split(t.track_id, test_size=max(fraction, n_genres / len(t)), stratify=t.genre, random_state=seed)
+    _, va = train_test_split(t.track_id, test_size=max(fraction, n_genres / len(t)), stratify=t.genre,
+                             random_state=seed)
     return set(va)
 
+# %% ../nbs/02a_deep.ipynb #56669e09
 class Trained(NamedTuple):
     "A trained model and what its training measured (history, seconds per epoch, normalisation, classes, ...)."
     model: keras.Model
     info: TrainingInfo
 
+# %% ../nbs/02a_deep.ipynb #d7bc1ef7
 class DeepEvaluation(NamedTuple):
     "The segment and track records, the predictions table and each fold's training info."
     segment: MetricRecord
@@ -158,28 +167,64 @@ class DeepEvaluation(NamedTuple):
     predictions: pd.DataFrame
     infos: list
 
+# %% ../nbs/02a_deep.ipynb #4cc0a2de
 class _EpochTimer(keras.callbacks.Callback):
     def on_train_begin(self, logs=None): self.times = []
     def on_epoch_begin(self, epoch, logs=None): self.t0 = time.perf_counter()
     def on_epoch_end(self, epoch, logs=None): self.times.append(time.perf_counter() - self.t0)
 
+# %% ../nbs/02a_deep.ipynb #3a728387
 def lr_schedule(learning_rate, *, steps_per_epoch, epochs, schedule="plateau", warmup_epochs=0):
     "The learning rate: a constant (for 'plateau') or linear warm-up then cosine decay to 0 over `epochs` ('cosine')."
     if schedule == "plateau": return learning_rate
     if schedule != "cosine": raise GenreNbError(f"schedule must be 'plateau' or 'cosine', got {schedule!r}")
     warm = int(round(min(warmup_epochs, epochs - 1) * steps_per_epoch))
-    return keras.optimizers.schedules.CosineDecay(learning_rate / 100 if warm else learning_rate, max(1, epochs * steps_per_epoch - warm),
-                                                  alpha=0.0, warmup_target=learning_rate if warm else None, warmup_steps=warm)
+    return keras.optimizers.schedules.CosineDecay(learning_rate / 100 if warm else learning_rate,
+                                                  max(1, epochs * steps_per_epoch - warm), alpha=0.0,
+                                                  warmup_target=learning_rate if warm else None, warmup_steps=warm)
 
+# %% ../nbs/02a_deep.ipynb #ac48280a
 def best_epochs(history, smooth=3) -> int:
-    "The epoch count with the lowest validation loss, averaged over `smooth` epochs (a noisy validation set picks no lucky epoch)."
+    "The epoch count of the lowest validation loss, a mean over `smooth` epochs (no fluke of a noisy validation set)."
     v = np.asarray(history["val_loss"], float)
     m = np.convolve(v, np.ones(smooth) / smooth, mode="valid") if len(v) >= smooth else v
     return int(np.argmin(m)) + (smooth if len(v) >= smooth else 1)
 
-def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epochs=2, batch_size=32, learning_rate=1e-3,
-               augment=True, crop=False, masks=(2, 12, 15), mixup=0.0, label_smoothing=0.0, optimizer="adam", weight_decay=1e-4,
-               schedule="plateau", warmup_epochs=0, refit=False, valid_fraction=0.15, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
+# %% ../nbs/02a_deep.ipynb #d5dc5703
+def _carve_valid(meta, train_rows, valid_fraction, seed) -> tuple:
+    "(train rows, valid rows): a validation set of whole tracks carved from `train_rows` (`valid_fraction` 0: none)."
+    va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
+    in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))
+    return train_rows[~in_valid], train_rows[in_valid]
+
+def _callbacks(monitor, *, schedule, patience, out_dir) -> list:
+    "Early stopping and halving on plateaus (`schedule` 'plateau'); a checkpoint and a CSV log in `out_dir`."
+    cbs = []
+    if schedule == "plateau":  # the older recipe: stop when the monitored loss stalls, halving the rate on the way
+        cbs += [keras.callbacks.EarlyStopping(monitor, patience=patience, restore_best_weights=True),
+                keras.callbacks.ReduceLROnPlateau(monitor, factor=0.5, patience=max(2, patience // 3))]
+    if out_dir:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        cbs += [keras.callbacks.ModelCheckpoint(str(Path(out_dir) / "best.keras"), monitor=monitor,
+                                                save_best_only=True),
+                keras.callbacks.CSVLogger(str(Path(out_dir) / "log.csv"))]
+    return cbs
+
+def _refit(build, X, meta, train_rows, valid_rows, *, epochs, out_dir, t_start, **kw):
+    "`Trained` for the epoch count an inner run over `valid_rows` chose, trained again on every training track."
+    inner = train_deep(build, X, meta, train_rows, valid_rows=valid_rows, epochs=epochs, **kw).info
+    chosen = best_epochs(inner.history)
+    model, info = train_deep(build, X, meta, np.concatenate([train_rows, valid_rows]), valid_rows=np.array([], int),
+                             epochs=chosen, out_dir=out_dir, **kw)
+    info = dataclasses.replace(info, epochs_chosen=chosen, epochs_inner=inner.epochs_run, inner_history=inner.history,
+                               seconds=time.time() - t_start, n_valid=len(valid_rows))
+    return Trained(model, info)
+
+# %% ../nbs/02a_deep.ipynb #c8f2eede
+def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epochs=2, batch_size=32,
+               learning_rate=1e-3, augment=True, crop=False, masks=(2, 12, 15), mixup=0.0, label_smoothing=0.0,
+               optimizer="adam", weight_decay=1e-4, schedule="plateau", warmup_epochs=0, refit=False,
+               valid_fraction=0.15, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
     "Fit `build(input_shape, n_classes, **build_kw)` on rows `train_rows` of (X, meta): `Trained` (model, info)."
     t_start = time.time()
     classes = classes or sorted(meta.genre.unique())
@@ -187,40 +232,27 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     train_rows = np.asarray(train_rows)
     if not 0 <= valid_fraction < 1:
         raise GenreNbError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
-    if valid_rows is None:  # a validation set of whole tracks, carved from the training tracks (valid_fraction 0: none, all train `epochs`)
-        va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
-        in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))
-        valid_rows, train_rows = train_rows[in_valid], train_rows[~in_valid]
-    kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop, masks=masks, mixup=mixup,
-              label_smoothing=label_smoothing, optimizer=optimizer, weight_decay=weight_decay, schedule=schedule,
-              warmup_epochs=warmup_epochs, seed=seed, patience=patience, verbose=verbose, **build_kw)
-    if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every training track
-        inner = train_deep(build, X, meta, train_rows, valid_rows=valid_rows, epochs=epochs, **kw).info
-        chosen = best_epochs(inner.history)
-        model, info = train_deep(build, X, meta, np.concatenate([train_rows, valid_rows]), valid_rows=np.array([], int), epochs=chosen,
-                                 out_dir=out_dir, **kw)
-        info = dataclasses.replace(info, epochs_chosen=chosen, epochs_inner=inner.epochs_run,
-                                   inner_history=inner.history, seconds=time.time() - t_start, n_valid=len(valid_rows))
-        return Trained(model, info)
+    if valid_rows is None: train_rows, valid_rows = _carve_valid(meta, train_rows, valid_fraction, seed)
+    if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every track
+        kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop,
+                  masks=masks, mixup=mixup, label_smoothing=label_smoothing, optimizer=optimizer,
+                  weight_decay=weight_decay, schedule=schedule, warmup_epochs=warmup_epochs, seed=seed,
+                  patience=patience, verbose=verbose, **build_kw)
+        return _refit(build, X, meta, train_rows, valid_rows, epochs=epochs, out_dir=out_dir, t_start=t_start, **kw)
     keras.utils.set_random_seed(seed)
     mean, std = band_stats(X, train_rows)
     dkw = dict(mean=mean, std=std, n_classes=len(classes), batch_size=batch_size)
-    train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta), masks=masks,
-                           tracks=track_rows(meta) if crop else None, seed=seed, **dkw)
+    train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta),
+                           masks=masks, tracks=track_rows(meta) if crop else None, seed=seed, **dkw)
     valid_ds = SegmentData(X, y, valid_rows, **dkw) if len(valid_rows) else None
     model = build(X.shape[1:] + (1,), len(classes), **build_kw)
-    lr = lr_schedule(learning_rate, steps_per_epoch=len(train_ds), epochs=epochs, schedule=schedule, warmup_epochs=warmup_epochs)
+    lr = lr_schedule(learning_rate, steps_per_epoch=len(train_ds), epochs=epochs, schedule=schedule,
+                     warmup_epochs=warmup_epochs)
     opt = keras.optimizers.AdamW(lr, weight_decay=weight_decay) if optimizer == "adamw" else keras.optimizers.Adam(lr)
-    model.compile(optimizer=opt, loss=keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), metrics=["accuracy"])
+    model.compile(optimizer=opt, loss=keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing),
+                  metrics=["accuracy"])
     timer, monitor = _EpochTimer(), "val_loss" if valid_ds else "loss"
-    cbs = [timer]
-    if schedule == "plateau":  # the older recipe: stop when the monitored loss stalls, halving the rate on the way
-        cbs += [keras.callbacks.EarlyStopping(monitor, patience=patience, restore_best_weights=True),
-                keras.callbacks.ReduceLROnPlateau(monitor, factor=0.5, patience=max(2, patience // 3))]
-    if out_dir:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        cbs += [keras.callbacks.ModelCheckpoint(str(Path(out_dir) / "best.keras"), monitor=monitor, save_best_only=True),
-                keras.callbacks.CSVLogger(str(Path(out_dir) / "log.csv"))]
+    cbs = [timer, *_callbacks(monitor, schedule=schedule, patience=patience, out_dir=out_dir)]
     hist = model.fit(train_ds, validation_data=valid_ds, epochs=epochs, callbacks=cbs, verbose=verbose)
     info = TrainingInfo(history=hist.history, seconds_per_epoch=float(np.mean(timer.times[1:] or timer.times)),
                         epochs_run=len(timer.times), params=int(model.count_params()),
@@ -229,13 +261,15 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
                         seconds=time.time() - t_start)
     return Trained(model, info)
 
+# %% ../nbs/02a_deep.ipynb #0906b5ee
 def predict_segments(model, X, rows, mean, std, batch_size=64) -> np.ndarray:
     "Class probabilities of segments `X[rows]`, normalised with the training statistics."
     ds = SegmentData(X, np.zeros(len(X), int), rows, mean, std, model.output_shape[-1], batch_size=batch_size)
     return model.predict(ds, verbose=0)
 
+# %% ../nbs/02a_deep.ipynb #c0854804
 def track_windows(X, meta, rows, hop=None) -> tuple:
-    "Every window of `X.shape[2]` frames, `hop` frames apart, over the whole of each track in `rows` (the last one ends with the track): (windows, meta)."
+    "(windows, meta): each window of `X.shape[2]` frames, `hop` apart, over each track of `rows` (the last ends it)."
     n, sub = X.shape[2], meta.iloc[rows].assign(row=rows)
     if hop is None or hop == n: return X[rows], sub[["track_id", "genre", "segment"]]
     ws, ms = [], []
@@ -260,9 +294,10 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
     classes = sorted(meta.genre.unique())
     t0, preds, infos = time.time(), [], []
     splits = protocol_splits(meta, protocol, folds, seed)
-    # only_folds: outer folds by index (a long run split in parts gives each fold the same model: its seed is seed + index)
+    # only_folds: outer folds by index (a long run split in parts gives each fold the same model: seed + index)
     ks = list(range(len(splits)))[:max_folds] if only_folds is None else sorted(set(only_folds))
-    if not set(ks) <= set(range(len(splits))): raise GenreNbError(f"only_folds must be fold indices 0-{len(splits) - 1}, got {only_folds}")
+    if not set(ks) <= set(range(len(splits))):
+        raise GenreNbError(f"only_folds must be fold indices 0-{len(splits) - 1}, got {only_folds}")
     for k in ks:
         split = splits[k]
         tr, te = np.flatnonzero(split["train"]), np.flatnonzero(split["test"])
@@ -280,8 +315,10 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
         preds.append(wmeta.assign(fold=k).join(pd.DataFrame(p, columns=classes, index=wmeta.index)))
     pred = pd.concat(preds)
     name = name or getattr(build, "__name__", "deep").replace("build_", "")
-    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2), family="deep",
-                  params=dict(folds=folds, folds_run=len(ks), **({} if only_folds is None else dict(only_folds=ks)), seed=seed, test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"}),
+    params = dict(folds=folds, folds_run=len(ks), **({} if only_folds is None else dict(only_folds=ks)), seed=seed,
+                  test_hop=test_hop, **{k: v for k, v in train_kw.items() if k != "verbose"})
+    common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2),
+                  family="deep", params=params,
                   n_params=infos[0].params, seconds_per_epoch=float(np.mean([i.seconds_per_epoch for i in infos])),
                   epochs_run=[i.epochs_run for i in infos], epochs_chosen=[i.epochs_chosen for i in infos],
                   epochs_inner=[i.epochs_inner for i in infos], seconds_per_fold=[round(i.seconds, 1) for i in infos],
@@ -316,7 +353,8 @@ def save_deep(model, out_dir, *, classes, mean, std, feature_params=None, meta=N
                       meta=dict(backend=keras.backend.backend(), **(meta or {})), norm=dict(mean=mean, std=std)) as tmp:
         model.save(tmp / "model.keras")
         p = {**default_feature_params(), **(feature_params or {})}
-        save_network(model, tmp, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])  # prediction without TensorFlow or librosa.feature
+        # prediction without TensorFlow or librosa.feature
+        save_network(model, tmp, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])
     return Path(out_dir)
 
 class LoadedDeep(NamedTuple):
