@@ -529,7 +529,8 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
     t0, preds, infos, t = time.time(), [], [], ff.tracks
     splits = protocol_splits(t, protocol, folds, seed)[:max_folds]
-    classes = sorted(t.genre.unique())
+    used = np.any([s["train"] | s["test"] for s in splits], axis=0)
+    classes = sorted(t.genre[used].unique())  # a genre a grouped protocol leaves out (one artist) gets no output
     for k, split in enumerate(splits):
         tk = time.time()
         tr, te = np.flatnonzero(split["train"]), np.flatnonzero(split["test"])
