@@ -341,8 +341,7 @@ def run(data: list[str] = typer.Option([], "--data", show_default="auto",
                                        "joined by "
                                        "os.pathsep, and train on all of them."),
         epochs: Optional[int] = typer.Option(None,
-            help="Training epochs of the deep notebooks (their defaults: CRNN 30 on musicnn, 32 from scratch; "
-                 "CNN 30 on musicnn, 32 from scratch)."),
+            help="Training epochs of the deep notebooks (defaults: 30 on the musicnn front end, 32 from scratch)."),
         only: Optional[str] = typer.Option(None,
             help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
         start: Optional[str] = typer.Option(None, "--from",

@@ -15,7 +15,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 __all__ = ['quiet_stderr', 'band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData',
            'TrainingInfo', 'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep',
            'predict_segments', 'track_windows', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep',
-           'LoadedDeep', 'load_deep', 'DeepReport', 'headline', 'deep_report', 'save_report_model']
+           'LoadedDeep', 'load_deep', 'DeepReport', 'headline', 'show_result', 'deep_report', 'save_report_model']
 
 # %% ../nbs/02a_deep.ipynb #c6e186ca
 @contextlib.contextmanager
@@ -391,6 +391,18 @@ def headline(title, evaluation) -> str:
             f"{x['n_params']:,} parameters, {x['seconds_per_epoch']:.1f} s/epoch, {fmt_seconds(trk.seconds)} in all, "
             f"peak memory {x['peak_memory_mb']:.0f} MB.")
 
+# %% ../nbs/02a_deep.ipynb #8fd32519
+def show_result(ev, *, title, dataset, out, notebook):
+    "Write a deep run's metric records under `out`, show its headline, save its curves (`<notebook>_training.png`)."
+    from IPython.display import Markdown, display
+    from genre_nb.evaluate import write_record
+    for r in ev[:2]: write_record(r, out / "metrics")
+    display(Markdown(headline(title, ev)))
+    fig = plot_training(ev.infos, ev.track)
+    fig.suptitle(f"{title}: {dataset.title}", y=1.02)
+    (out / "figures").mkdir(exist_ok=True)
+    fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
+
 # %% ../nbs/02a_deep.ipynb #08b847b1
 def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5,
                 max_folds=None, seed=0, segment_seconds=3.0, n_mels=128, n_jobs=2, test_hop=None, **hp) -> DeepReport:
@@ -398,7 +410,6 @@ def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", 
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
     from genre_nb.data import discover, resolve_data_dir
-    from genre_nb.evaluate import write_record
     from genre_nb.features import extract_logmels
     from genre_nb.splits import default_protocol, usable_folds
     dataset, out = discover(resolve_data_dir(data_dir, progress=False)), reports_home(reports_dir)
@@ -411,12 +422,7 @@ def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", 
     folds = usable_folds(lm.meta, folds, grouped=protocol == "kfold-artist")
     ev = evaluate_deep(build, lm.X, lm.meta, protocol, folds=folds, max_folds=max_folds, seed=seed,
                        dataset=dataset.name, synthetic=dataset.synthetic, test_hop=test_hop, progress=True, **hp)
-    for r in ev[:2]: write_record(r, out / "metrics")
-    display(Markdown(headline(title, ev)))
-    fig = plot_training(ev.infos, ev.track)
-    fig.suptitle(f"{title}: {dataset.title}", y=1.02)
-    (out / "figures").mkdir(exist_ok=True)
-    fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
+    show_result(ev, title=title, dataset=dataset, out=out, notebook=notebook)
     return DeepReport(dataset, lm, fp, protocol, ev, hp, out, seed)
 
 # %% ../nbs/02a_deep.ipynb #527e2bec

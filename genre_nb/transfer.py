@@ -532,8 +532,7 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
     used = np.any([s["train"] | s["test"] for s in splits], axis=0)
     classes = sorted(t.genre[used].unique())  # a genre a grouped protocol leaves out (one artist) gets no output
     for k, split in enumerate(splits):
-        tk = time.time()
-        tr, te = np.flatnonzero(split["train"]), np.flatnonzero(split["test"])
+        tr, te, tk = np.flatnonzero(split["train"]), np.flatnonzero(split["test"]), time.time()
         net, hist = train_frozen(build_head, ff, tr, classes, seed=seed + k, **train_kw)
         p_tr, p = frozen_proba(net, ff, tr), frozen_proba(net, ff, te)
         n_tr, n_te = [len(ff.pooled[i]) for i in tr], [len(ff.pooled[i]) for i in te]
@@ -612,8 +611,7 @@ def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
     from genre_nb.data import dataset_banner, discover, resolve_data_dir
-    from genre_nb.deep import DeepReport, headline, plot_training
-    from genre_nb.evaluate import write_record
+    from genre_nb.deep import DeepReport, show_result
     from genre_nb.splits import default_protocol, usable_folds
     # clips of 1 s or more: shorter than musicnn's patch, they are tiled to it (a 2-3 s excerpt counts)
     dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
@@ -626,12 +624,7 @@ def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="
     folds = usable_folds(ff.tracks, folds, grouped=protocol == "kfold-artist")
     ev = evaluate_frozen(build_head, ff, protocol, folds=folds, max_folds=max_folds, seed=seed, dataset=dataset.name,
                          synthetic=dataset.synthetic, progress=True, **hp)
-    for r in ev[:2]: write_record(r, out / "metrics")
-    display(Markdown(headline(title, ev)))
-    fig = plot_training(ev.infos, ev.track)
-    fig.suptitle(f"{title}: {dataset.title}", y=1.02)
-    (out / "figures").mkdir(exist_ok=True)
-    fig.savefig(out / "figures" / f"{notebook}_training.png", dpi=80, bbox_inches="tight")
+    show_result(ev, title=title, dataset=dataset, out=out, notebook=notebook)
     return DeepReport(dataset, ff, dict(front_end="musicnn", pool=ff.pool, level="rms"), protocol, ev, hp, out, seed)
 
 # %% ../nbs/04a_transfer.ipynb #c24116a1
