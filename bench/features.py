@@ -21,12 +21,12 @@ def worker(kind, paths, segment_seconds):
     for p in paths:
         y = load_audio(p)
         audio += len(y) / SR
-        for s in segment(y, SR, segment_seconds):
+        for s in segment(y, sr=SR, segment_seconds=segment_seconds):
             f = fn(s, SR)
             rows.append([f[k] for k in FEATURE_COLUMNS])
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     np.save(f"/tmp/bench_features_{kind}.npy", np.array(rows))
-    stages = stage_seconds([s for p in paths for s in segment(load_audio(p), SR, segment_seconds)]) if kind == "genre_nb" else {}
+    stages = stage_seconds([s for p in paths for s in segment(load_audio(p), sr=SR, segment_seconds=segment_seconds)]) if kind == "genre_nb" else {}
     print(json.dumps(dict(kind=kind, audio_s=audio, cpu_s=cpu, wall_s=wall, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, stages=stages)))
 
 

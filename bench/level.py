@@ -50,11 +50,11 @@ def main():
             for proto in a.protocols.split(","):
                 for model in models:
                     t0, res = time.time(), {k: [] for k in tabs}
-                    for s in protocol_splits(base, proto, a.folds, 0):
+                    for s in protocol_splits(base, protocol=proto, folds=a.folds, seed=0):
                         fit, cv, groups = _inner_cv(base, s, 3, 0, grouped=proto == "kfold-artist")
                         with warnings.catch_warnings():
                             warnings.simplefilter("ignore")
-                            m = make_search(model, cv, 2).fit(base.loc[fit, cols], base.genre[fit].to_numpy(str), groups=groups)
+                            m = make_search(model, cv, n_jobs=2).fit(base.loc[fit, cols], base.genre[fit].to_numpy(str), groups=groups)
                         test = set(base.track_id[s["test"]])
                         for k, t in tabs.items():
                             t = t[t.track_id.isin(test)]

@@ -38,7 +38,7 @@ f = a.file
 if f is not None and not f.is_file(): ap.error(f"--file {f}: no such file")
 if f is None:
     f = Path(tempfile.mkdtemp()) / "clip.wav"
-    y = synth_track("rock", 30.0, sr=44100, seed=7, index=3)
+    y = synth_track("rock", seconds=30.0, sr=44100, seed=7, index=3)
     sf.write(f, np.stack([y, y], 1), 44100)
 exe = shutil.which("genre-nb") or str(Path(sys.executable).parent / "genre-nb")
 
@@ -135,7 +135,7 @@ def goal(v, g): return f"{v:.2f} s (goal <= {g:g} s) {'ok' if v <= g else 'MISSE
 if not a.no_long:
     from genre_nb.predict import predict
     long_f = Path(tempfile.mkdtemp()) / "ten_minutes.wav"
-    sf.write(long_f, synth_track("metal", 600.0, sr=22050, seed=1, index=50), 22050)
+    sf.write(long_f, synth_track("metal", seconds=600.0, sr=22050, seed=1, index=50), 22050)
     print(f"\n10-minute file ({long_f.name}):")
     for d in dirs:
         p = load_predictor(d)
@@ -146,7 +146,7 @@ if not a.no_long:
 if a.batch:
     from genre_nb.predict import predict
     folder = Path(tempfile.mkdtemp())
-    for i in range(a.batch): sf.write(folder / f"clip{i:03d}.wav", synth_track(("rock", "jazz", "disco", "classical")[i % 4], 30.0, sr=22050, seed=5, index=i), 22050)
+    for i in range(a.batch): sf.write(folder / f"clip{i:03d}.wav", synth_track(("rock", "jazz", "disco", "classical")[i % 4], seconds=30.0, sr=22050, seed=5, index=i), 22050)
     print(f"\nthroughput over {a.batch} files of 30 s ({os.cpu_count()} CPUs):")
     for d in dirs:
         p = load_predictor(d)
@@ -165,7 +165,7 @@ if a.thresholds:
     clips = []
     for i in range(32):
         clips.append(base / f"clip{i:03d}.wav")
-        sf.write(clips[-1], synth_track(("rock", "jazz", "disco", "classical")[i % 4], 30.0, sr=22050, seed=6, index=i), 22050)
+        sf.write(clips[-1], synth_track(("rock", "jazz", "disco", "classical")[i % 4], seconds=30.0, sr=22050, seed=6, index=i), 22050)
     folders = {}
     for n in (4, 8, 16, 32):
         folders[n] = base / f"n{n}"; folders[n].mkdir()
@@ -173,7 +173,7 @@ if a.thresholds:
     longs = {}
     for secs in (60, 150, 300):
         longs[secs] = base / f"long{secs}.wav"
-        sf.write(longs[secs], synth_track("metal", float(secs), sr=22050, seed=2, index=secs), 22050)
+        sf.write(longs[secs], synth_track("metal", seconds=float(secs), sr=22050, seed=2, index=secs), 22050)
     def timed(fn):
         t0 = time.perf_counter(); fn(); return time.perf_counter() - t0
     print(f"\none process against 2 workers, seconds (genre_nb.predict: MIN_FILES = {MIN_FILES}, LONG_SECONDS = {LONG_SECONDS:g}):")

@@ -20,7 +20,7 @@ def cache_key(path, kind, params, version=1) -> str:
     spec = json.dumps(dict(kind=kind, params=params, version=version, file=sha256sum(path)), sort_keys=True)
     return hashlib.sha256(spec.encode()).hexdigest()[:32]
 
-def cache_get(path, kind, params, cache_dir=None, version=1) -> tuple:
+def cache_get(path, kind, params, *, cache_dir=None, version=1) -> tuple:
     "(entry path, key, cached array or None) of `kind` computed with `params` from the file at `path`."
     cache_dir = Path(cache_dir) if cache_dir else data_home() / "cache"
     key = cache_key(path, kind, params, version)
@@ -43,7 +43,7 @@ def cache_put(entry, key, value):
 def cached(path, kind, params, compute, *, cache_dir=None, version=1):
     """(array, 'cached' | 'computed') for one file: from the cache when a valid entry exists, else `compute(path,
     params)`, stored."""
-    entry, key, value = cache_get(path, kind, params, cache_dir, version)
+    entry, key, value = cache_get(path, kind, params, cache_dir=cache_dir, version=version)
     if value is not None: return value, "cached"
     value = compute(path, params)
     cache_put(entry, key, value)

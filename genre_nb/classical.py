@@ -216,7 +216,7 @@ def check_models(names) -> list:
     return names
 
 # %% ../nbs/02_classical.ipynb #3d7a3252
-def make_search(name, cv, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
+def make_search(name, cv, *, n_jobs=N_JOBS, grid=None) -> GridSearchCV:
     "A GridSearchCV over Pipeline(scale, model) for the model family `name`."
     make, default_grid = MODELS[check_models([name])[0]]
     pipe = Pipeline([("scale", StandardScaler()), ("model", make())])
@@ -281,7 +281,7 @@ def _checked_splits(table, protocol, folds, seed) -> list:
     "The outer splits of `protocol` over `table`, or a named error where the table has one genre or a part stays empty."
     if table.genre.nunique() < 2:
         raise GenreNbError(f"only one genre ({table.genre.iloc[0]}) in the table: a classifier needs 2 or more")
-    splits = protocol_splits(table, protocol, folds, seed)
+    splits = protocol_splits(table, protocol=protocol, folds=folds, seed=seed)
     hint = " (it lists GTZAN track ids, such as blues.00012)" if protocol == "fault-filtered" else ""
     for part in ("train", "test"):
         if not any(s[part].any() for s in splits):
@@ -306,7 +306,7 @@ def evaluate_model(table, model="svm", protocol="auto", *, folds=FOLDS, inner_fo
     for k, split in enumerate(splits):
         if progress: progress(f"{model}, {protocol}: fold {k + 1} of {len(splits)}")
         fit, cv, groups = _inner_cv(table, split, inner_folds, seed, grouped=protocol in GROUPED_PROTOCOLS)
-        search = make_search(model, cv, n_jobs, grid)
+        search = make_search(model, cv, n_jobs=n_jobs, grid=grid)
         _fit_search(search, X[fit], y[fit], groups)
         best.append(search.best_params_)
         fit_proba = full_proba(search, X[fit], classes)
@@ -330,7 +330,7 @@ def fit_final(table, model, *, inner_folds=3, seed=0, n_jobs=N_JOBS, grouped=Non
     one): the fitted GridSearchCV."""
     table = as_feature_table(table)
     inner, groups = _inner_groups(table, inner_folds, "group" in table if grouped is None else grouped)
-    search = make_search(model, StratifiedGroupKFold(inner, shuffle=True, random_state=seed), n_jobs)
+    search = make_search(model, StratifiedGroupKFold(inner, shuffle=True, random_state=seed), n_jobs=n_jobs)
     return _fit_search(search, table[feature_columns(table)], table.genre.to_numpy(str), groups)
 
 # %% ../nbs/02_classical.ipynb #f6267c57

@@ -14,8 +14,8 @@ from . import __version__
 from .config import GENRES, N_JOBS, GenreNbError
 
 # %% auto #0
-__all__ = ['app', 'USER_ERRORS', 'check', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical', 'run', 'predict',
-           'embed', 'tags', 'pretrain', 'stop_workers', 'main']
+__all__ = ['app', 'USER_ERRORS', 'OWN_OPTIONS', 'check', 'synth', 'fetch', 'dataset_report', 'info', 'features', 'classical',
+           'run', 'predict', 'embed', 'tags', 'pretrain', 'stop_workers', 'main']
 
 # %% ../nbs/90_cli.ipynb #357457f1
 app = typer.Typer(help="genre-nb: music genre classification with honest, track-level evaluation.",
@@ -322,12 +322,16 @@ def _data_dirs(data) -> str:
     return data[0] if len(data) == 1 else os.pathsep.join(str(Path(d).expanduser().resolve()) for d in data)
 
 # %% ../nbs/90_cli.ipynb #5a9fd441
+OWN_OPTIONS = dict(data_dir="--data", reports_dir="--out", epochs="--epochs")  # parameters `run` sets itself
+
 def _parse_params(param) -> dict:
     "The `--param NAME=VALUE` options as a dict: JSON values, else the bare string; a malformed one exits 1, named."
     params = {}
     for p in param:
         k, sep, v = p.partition("=")
         check(bool(sep and k), "--param", p, "NAME=VALUE")
+        check(k not in OWN_OPTIONS, "--param", p,
+              f"a parameter without an option of its own (use {OWN_OPTIONS.get(k)})")
         try: params[k] = json.loads(v)
         except ValueError: params[k] = v  # a bare string
     return params
@@ -356,12 +360,10 @@ def run(data: list[str] = typer.Option([], "--data", show_default="auto",
     from genre_nb.reports import find_notebooks, run_notebooks, select_notebooks, write_index
     check(epochs is None or epochs >= 1, "--epochs", epochs, "at least 1")
     params = _parse_params(param)
-    # index.md names the dataset: for several folders the newest records' (until data takes them)
-    several, named = len(data) > 1, "auto"
+    named = "auto"  # index.md names the dataset: the folders given (several read as one), else the newest records'
     try:
-        data = _data_dirs(data)  # each folder checked now, not inside the first notebook
-        named = "auto" if several else data
-        select_notebooks(find_notebooks(nbs), only, start)
+        data = named = _data_dirs(data)  # each folder checked now, not inside the first notebook
+        select_notebooks(find_notebooks(nbs), only=only, start=start)
         runs = run_notebooks(only, start=start, data_dir=data, out=out, epochs=epochs, params=params, nbs_dir=nbs,
                              progress=progress,
                              log=lambda s: typer.echo(s, err=True))
@@ -522,7 +524,7 @@ def pretrain(data: list[Path] = typer.Argument(...,
              n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio while musicnn runs.")):
     """Train the shipped model's recipe on your own folders: musicnn's layers, a calibrated head, the not-music check, a
     card."""
-    import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import os, warnings; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.config import check_writable
     check(folds >= 2, "--folds", folds, "at least 2"); check(nonmusic >= 1, "--nonmusic", nonmusic, "at least 1")
     missing = [str(d) for d in data if not d.is_dir()]
@@ -532,8 +534,10 @@ def pretrain(data: list[Path] = typer.Argument(...,
         check_writable(out, "--out", folder=True)
         _load_musicnn()
         from genre_nb.pretrained import pretrain as _pretrain
-        path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic,
-                         n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
+        with warnings.catch_warnings():  # the card names the genres its artist folds cannot score
+            warnings.filterwarnings("ignore", message="grouped k-fold leaves out")
+            path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic,
+                             n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     from genre_nb.models import read_meta
     from genre_nb.pretrained import card_summary

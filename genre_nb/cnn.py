@@ -15,7 +15,7 @@ from .config import GenreNbError
 __all__ = ['build_cnn', 'cnn_head']
 
 # %% ../nbs/03_cnn.ipynb #d350955b
-def build_cnn(input_shape=(128, 130, 1), n_classes=10, filters=(16, 32, 64, 128),
+def build_cnn(input_shape=(128, 130, 1), n_classes=10, *, filters=(16, 32, 64, 128),
               pools=((2, 2), (4, 2), (4, 2), (4, 1)), dropout=0.3, bn_momentum=0.9) -> keras.Model:
     "A small 2-D CNN over (mels, frames, 1) log-mels, pooling frequency more than time, then a softmax."
     # fewer widths than pools build the first blocks (tiny test models); more would silently lose blocks

@@ -115,7 +115,7 @@ def leak_gaps(records, *, honest="kfold", leaky="segment-random", level="segment
     return r.assign(gap_points=100 * (r[leaky] - r[honest])).sort_values("gap_points", ascending=False).reset_index()
 
 # %% ../nbs/05_comparison.ipynb #d9faf308
-def best_of(records, family, protocol="kfold", level="track"):
+def best_of(records, family, *, protocol="kfold", level="track"):
     "The record (a dict) of the most accurate model of `family` under `protocol` at `level`, or None."
     r = records[(records.family == family) & (records.protocol == protocol) & (records.level == level)]
     return None if r.empty else r.sort_values("accuracy", ascending=False).iloc[0].to_dict()
@@ -123,7 +123,7 @@ def best_of(records, family, protocol="kfold", level="track"):
 def plot_best_confusions(records, *, protocol="kfold", level="track", families=("classical", "deep", "transfer")):
     "Confusion matrices of the best model of each family present, side by side."
     import matplotlib.pyplot as plt
-    best = [b for b in (best_of(records, f, protocol, level) for f in families) if b is not None]
+    best = [b for b in (best_of(records, f, protocol=protocol, level=level) for f in families) if b is not None]
     if not best: raise GenreNbError(f"no {protocol} {level}-level records to plot")
     fig, axs = plt.subplots(1, len(best), figsize=(6.5 * len(best), 5.8), squeeze=False)
     for ax, b in zip(axs[0], best):

@@ -13,7 +13,7 @@ import keras
 __all__ = ['build_crnn', 'crnn_head']
 
 # %% ../nbs/04_crnn.ipynb #1d34c565
-def build_crnn(input_shape=(128, 130, 1), n_classes=10, filters=(32, 64, 64, 128),
+def build_crnn(input_shape=(128, 130, 1), n_classes=10, *, filters=(32, 64, 64, 128),
                pools=((2, 2), (4, 2), (4, 2), (4, 1)), gru_units=64, bidirectional=False, dropout=0.3,
                bn_momentum=0.9) -> keras.Model:
     "Conv blocks pooling frequency more than time, a GRU over the time steps, and a softmax over `n_classes`."

@@ -143,7 +143,7 @@ class TrainingInfo:
     path: Path | None = None  # where the model was saved
 
 # %% ../nbs/02a_deep.ipynb #d18ad55c
-def valid_tracks(table, fraction=0.15, seed=0) -> set:
+def valid_tracks(table, *, fraction=0.15, seed=0) -> set:
     "A stratified `fraction` of the tracks in `table` for validation (at least one per genre; none if too few)."
     from sklearn.model_selection import train_test_split
     t = table[["track_id", "genre"]].drop_duplicates()
@@ -193,7 +193,7 @@ def best_epochs(history, smooth=3) -> int:
 # %% ../nbs/02a_deep.ipynb #d5dc5703
 def _carve_valid(meta, train_rows, valid_fraction, seed) -> tuple:
     "(train rows, valid rows): a validation set of whole tracks carved from `train_rows` (`valid_fraction` 0: none)."
-    va = valid_tracks(meta.iloc[train_rows], valid_fraction, seed) if valid_fraction else set()
+    va = valid_tracks(meta.iloc[train_rows], fraction=valid_fraction, seed=seed) if valid_fraction else set()
     in_valid = np.isin(meta.track_id.to_numpy()[train_rows], list(va))
     return train_rows[~in_valid], train_rows[in_valid]
 
@@ -293,7 +293,7 @@ def evaluate_deep(build, X, meta, protocol="kfold", *, folds=5, max_folds=None, 
     "Train `build` in each split of `protocol`; vote each test track over windows `test_hop` apart: `DeepEvaluation`."
     classes = sorted(meta.genre.unique())
     t0, preds, infos = time.time(), [], []
-    splits = protocol_splits(meta, protocol, folds, seed)
+    splits = protocol_splits(meta, protocol=protocol, folds=folds, seed=seed)
     # only_folds: outer folds by index (a long run split in parts gives each fold the same model: seed + index)
     ks = list(range(len(splits)))[:max_folds] if only_folds is None else sorted(set(only_folds))
     if not set(ks) <= set(range(len(splits))):

@@ -31,7 +31,7 @@ def frames(y, n, hop) -> np.ndarray:
     "A (n, frames) view of `y`, one column every `hop` samples (librosa.util.frame)."
     return np.lib.stride_tricks.sliding_window_view(y, n)[::hop].T
 
-def stft(y, n_fft=2048, hop_length=512) -> np.ndarray:
+def stft(y, *, n_fft=2048, hop_length=512) -> np.ndarray:
     "librosa.stft(y) of a float32 signal: centred, zero-padded, periodic Hann, complex64 (1 + n_fft/2, frames)."
     x = frames(np.pad(y, n_fft // 2), n_fft, hop_length)
     return np.fft.rfft(x * hann(n_fft)[:, None], axis=0).astype(np.complex64)
@@ -56,7 +56,7 @@ def _window_sumsquare(n_frames, n_fft, hop_length, n) -> np.ndarray:
     w.flags.writeable = False  # cached: shared by every caller
     return w
 
-def istft(D, length, n_fft=2048, hop_length=512) -> np.ndarray:
+def istft(D, length, *, n_fft=2048, hop_length=512) -> np.ndarray:
     "librosa.istft(D, length=length) (centred, Hann): float32."
     n_frames = min(D.shape[1], int(np.ceil((length + 2 * (n_fft // 2)) / hop_length)))
     start = n_fft // 2
@@ -132,7 +132,7 @@ def _softmasks(X, ref, power=2.0):
     ma[bad] = mb[bad] = 0.5
     return ma, mb
 
-def hpss(D, kernel_size=31, power=2.0):
+def hpss(D, *, kernel_size=31, power=2.0):
     """librosa.decompose.hpss(D) of a complex STFT `D` (margin 1): (harmonic, percussive), with exact fast median
     filters."""
     S = np.abs(D)
@@ -168,7 +168,7 @@ def spectral_shape(S, sr, n_fft, roll_percent=0.85):
     rolloff = freq[np.argmax(total >= roll_percent * total[-1:], axis=0), 0]
     return centroid, bandwidth, rolloff
 
-def rms(y, frame_length=2048, hop_length=512) -> np.ndarray:
+def rms(y, *, frame_length=2048, hop_length=512) -> np.ndarray:
     "librosa.feature.rms(y=y) (centred, zero-padded), (frames,)."
     x = frames(np.pad(y, frame_length // 2), frame_length, hop_length)
     return np.sqrt(np.mean(np.square(x, dtype=np.float32), axis=-2))
@@ -272,7 +272,7 @@ def power_to_db(S, *, amin=1e-10, top_db=80.0) -> np.ndarray:
     d -= 10.0 * np.log10(np.maximum(amin, 1.0))
     return np.maximum(d, d.max() - top_db) if top_db is not None else d
 
-def onset_strength(mel_db, n_fft=2048, hop_length=512) -> np.ndarray:
+def onset_strength(mel_db, *, n_fft=2048, hop_length=512) -> np.ndarray:
     "librosa.onset.onset_strength(S=mel_db): the mean positive rise over bands, delayed to centre frames (frames,)."
     env = np.mean(np.maximum(0.0, mel_db[:, 1:] - mel_db[:, :-1]), axis=0)
     return np.pad(env, (1 + n_fft // (2 * hop_length), 0))[: mel_db.shape[1]]
@@ -289,7 +289,7 @@ def _fast_len(n) -> int:
         m += 1
 
 # %% ../nbs/00i_dsp.ipynb #3d230404
-def tempo(onset_env, sr, hop_length=512, start_bpm=120.0, std_bpm=1.0, ac_size=8.0, max_tempo=320.0) -> float:
+def tempo(onset_env, sr, *, hop_length=512, start_bpm=120.0, std_bpm=1.0, ac_size=8.0, max_tempo=320.0) -> float:
     """librosa.feature.tempo(onset_envelope=...): the peak of the mean autocorrelation tempogram under a log-normal
     prior, in BPM."""
     win = int(np.floor(ac_size * sr / hop_length))  # librosa.time_to_frames(ac_size)
@@ -326,24 +326,25 @@ class Spectral(NamedTuple):
     S: np.ndarray
     mfcc: np.ndarray
 
-def gtzan57(y, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
+def gtzan57(y, *, sr=22050, n_fft=2048, hop_length=512, n_mfcc=20) -> Spectral:
     "The 57 GTZAN features of a signal (librosa's values) from one STFT, with numpy alone: a `Spectral`."
     y = np.ascontiguousarray(y, dtype=np.float32)
     if y.ndim != 1 or not len(y):
         raise GenreNbError(f"gtzan57 needs a mono signal of at least one sample (1-D), got shape {y.shape}")
-    D = stft(y, n_fft, hop_length)
+    D = stft(y, n_fft=n_fft, hop_length=hop_length)
     S = np.abs(D)
     P = S ** 2
     H, Pc = hpss(D)
     mel_db = power_to_db(mel_filters(sr, n_fft) @ P)
     centroid, bandwidth, rolloff = spectral_shape(S, sr, n_fft)
-    f = {**mean_var("chroma_stft", chroma_stft(P, sr, n_fft)), **mean_var("rms", rms(y, n_fft, hop_length)),
+    f = {**mean_var("chroma_stft", chroma_stft(P, sr, n_fft)),
+         **mean_var("rms", rms(y, frame_length=n_fft, hop_length=hop_length)),
          **mean_var("spectral_centroid", centroid), **mean_var("spectral_bandwidth", bandwidth),
          **mean_var("rolloff", rolloff),
          **mean_var("zero_crossing_rate", zero_crossing_rate(y, n_fft, hop_length)),
-         **mean_var("harmony", istft(H, len(y), n_fft, hop_length)),
-         **mean_var("perceptr", istft(Pc, len(y), n_fft, hop_length)),
-         "tempo": tempo(onset_strength(mel_db, n_fft, hop_length), sr, hop_length)}
+         **mean_var("harmony", istft(H, len(y), n_fft=n_fft, hop_length=hop_length)),
+         **mean_var("perceptr", istft(Pc, len(y), n_fft=n_fft, hop_length=hop_length)),
+         "tempo": tempo(onset_strength(mel_db, n_fft=n_fft, hop_length=hop_length), sr, hop_length=hop_length)}
     M = mfcc(mel_db, n_mfcc)
     # the rows' means and variances in one call each: along the contiguous axis numpy sums each row as it sums a
     # 1-D array

@@ -30,7 +30,7 @@ __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'F
            'die_with_parent', 'worker_backend', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
-def segment(y, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
+def segment(y, *, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
     "Rows of `segment_seconds` s cut from `y` every `hop_seconds` s (default: no overlap); 0 means the whole signal."
     if not segment_seconds: return np.asarray(y)[None]
     n, hop = int(round(segment_seconds * sr)), int(round((hop_seconds or segment_seconds) * sr))
@@ -56,10 +56,10 @@ def gtzan_features(y, sr=SR, n_fft=2048, hop_length=512, *, n_mfcc=20, feature_s
     `feature_set='extended'`: 90 more after them, with librosa."""
     if feature_set not in FEATURE_SETS:
         raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
-    g = gtzan57(y, sr, n_fft, hop_length, n_mfcc)
+    g = gtzan57(y, sr=sr, n_fft=n_fft, hop_length=hop_length, n_mfcc=n_mfcc)
     f = dict(g.features)
     if feature_set == "extended":
-        f.update(extra_features(np.ascontiguousarray(y, dtype=np.float32), g.S, g.mfcc, sr, hop_length))
+        f.update(extra_features(np.ascontiguousarray(y, dtype=np.float32), g.S, g.mfcc, sr=sr, hop_length=hop_length))
     return {k: f[k] for k in FEATURE_SETS[feature_set]}
 
 def naive_gtzan_features(y, sr=SR) -> dict:
@@ -83,7 +83,7 @@ def _row_stats(name, X) -> dict:
     "Mean and variance of each row of `X`, named name1_mean, name1_var, ..."
     return {k: v for i, row in enumerate(X, 1) for k, v in mean_var(f"{name}{i}", row).items()}
 
-def extra_features(y, S, mfcc, sr=SR, hop_length=512) -> dict:
+def extra_features(y, S, mfcc, *, sr=SR, hop_length=512) -> dict:
     """The 90 extra columns of a signal `y`, from its magnitude STFT `S` and its `mfcc` (as `gtzan_features` computes
     them)."""
     with warnings.catch_warnings():  # tuning estimates of unpitched segments warn; the values are still defined
@@ -94,33 +94,34 @@ def extra_features(y, S, mfcc, sr=SR, hop_length=512) -> dict:
             **_row_stats("chroma_cqt", chroma), **_row_stats("mfcc_delta", librosa.feature.delta(mfcc))}
 
 # %% ../nbs/01_features.ipynb #95598a83
-def logmel(y, sr=SR, n_mels=128, n_fft=2048, hop_length=512, mel_basis=None) -> np.ndarray:
+def logmel(y, *, sr=SR, n_mels=128, n_fft=2048, hop_length=512, mel_basis=None) -> np.ndarray:
     """A float32 (n_mels, frames) log-mel spectrogram in dB of a signal (with numpy alone from a stored `mel_basis`: see
     below)."""
     # librosa.power_to_db(ref=1, amin=1e-10, top_db=None) is 10 log10(max(1e-10, S)), to the bit
     if mel_basis is not None:
-        return (10.0 * np.log10(np.maximum(1e-10, mel_power(y, mel_basis, n_fft, hop_length)))).astype(np.float32)
+        P = mel_power(y, mel_basis, n_fft=n_fft, hop_length=hop_length)
+        return (10.0 * np.log10(np.maximum(1e-10, P))).astype(np.float32)
     mel = librosa.feature.melspectrogram(y=np.asarray(y, np.float32), sr=sr, n_mels=n_mels, n_fft=n_fft,
                                          hop_length=hop_length)
     return librosa.power_to_db(mel, ref=1.0, amin=1e-10, top_db=None).astype(np.float32)
 
 # %% ../nbs/01_features.ipynb #c0ffee41
-def mel_basis(sr=SR, n_fft=2048, n_mels=128) -> np.ndarray:
+def mel_basis(*, sr=SR, n_fft=2048, n_mels=128) -> np.ndarray:
     """librosa's (n_mels, 1 + n_fft/2) Slaney mel filterbank, float32: what a saved network stores to compute log-mels
     without librosa."""
     # genre_nb.dsp's, equal to librosa.filters.mel's (a copy: that one is cached)
     return np.array(mel_filters(sr, n_fft, n_mels))
 
-def mel_power(y, basis, n_fft=2048, hop_length=512) -> np.ndarray:
+def mel_power(y, basis, *, n_fft=2048, hop_length=512) -> np.ndarray:
     "librosa.feature.melspectrogram(y=y) (power 2, centred zero-padded Hann STFT) with numpy alone, from a `mel_basis`."
     # genre_nb.dsp's STFT is librosa's, to the bit
-    return basis @ np.abs(stft(np.asarray(y, np.float32), n_fft, hop_length)) ** 2
+    return basis @ np.abs(stft(np.asarray(y, np.float32), n_fft=n_fft, hop_length=hop_length)) ** 2
 
 # %% ../nbs/01_features.ipynb #c0ffee21
 # the (rate, feature set) pairs compiled for in this process (numba's cache is per process once loaded)
 _compiled = set()
 
-def compile_kernels(sr=SR, feature_set="gtzan") -> float:
+def compile_kernels(*, sr=SR, feature_set="gtzan") -> float:
     """Compile (or load) librosa's numba kernels (log-mels; the extended set's extra columns), one process at a time;
     the seconds it took (0 once done)."""
     if (sr, feature_set) in _compiled: return 0.0
@@ -129,7 +130,7 @@ def compile_kernels(sr=SR, feature_set="gtzan") -> float:
         y = np.random.default_rng(0).standard_normal(int(SEGMENT_SECONDS * sr)).astype(np.float32) * 0.1
         # the 57 alone are numpy's: nothing to compile
         if feature_set != "gtzan": gtzan_features(y, sr, feature_set=feature_set)
-        logmel(y, sr)
+        logmel(y, sr=sr)
     _compiled.add((sr, feature_set))
     return time.perf_counter() - t0
 
@@ -188,37 +189,41 @@ def segments_features(segs, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features (FEATURE_COLUMNS order; 147 for the extended set) of rows of samples, float64."
     p = params or feature_params()
     fs, segs = p.get("feature_set", "gtzan"), set_level(segs, p.get("level", "raw"))
-    if fs != "gtzan": compile_kernels(p["sr"], fs)  # the extended set calls librosa; the 57 are numpy's (genre_nb.dsp)
+    # the extended set calls librosa; the 57 are numpy's (genre_nb.dsp)
+    if fs != "gtzan": compile_kernels(sr=p["sr"], feature_set=fs)
     rows = (gtzan_features(s, p["sr"], p["n_fft"], p["hop_length"], feature_set=fs) for s in segs)
     return np.array([[f[k] for k in FEATURE_SETS[fs]] for f in rows])
 
 # %% ../nbs/01_features.ipynb #a8bb3358
-def segments_logmels(segs, params=None, mel_basis=None) -> np.ndarray:
+def segments_logmels(segs, *, params=None, mel_basis=None) -> np.ndarray:
     """The (segments, n_mels, frames) float32 log-mels of rows of samples (`mel_basis`: with numpy alone, as a saved
     network predicts)."""
     p = params or feature_params()
-    if mel_basis is None: compile_kernels(p["sr"])  # librosa's path (numpy's needs no compiled kernel)
+    if mel_basis is None: compile_kernels(sr=p["sr"])  # librosa's path (numpy's needs no compiled kernel)
     segs = set_level(segs, p.get("level", "raw"))
-    return np.stack([logmel(s, p["sr"], p["n_mels"], p["n_fft"], p["hop_length"], mel_basis) for s in segs])
+    return np.stack([logmel(s, sr=p["sr"], n_mels=p["n_mels"], n_fft=p["n_fft"], hop_length=p["hop_length"],
+                            mel_basis=mel_basis) for s in segs])
 
 # %% ../nbs/01_features.ipynb #07f268b0
 def file_features(path, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features of an audio file, float64."
     p = params or feature_params()
     y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    return segments_features(segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"]), p)
+    segs = segment(y, sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
+    return segments_features(segs, p)
 
 # %% ../nbs/01_features.ipynb #993baab5
 def file_logmels(path, params=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of an audio file."
     p = params or feature_params()
     y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    return segments_logmels(segment(y, p["sr"], p["segment_seconds"], p["hop_seconds"]), p)
+    segs = segment(y, sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
+    return segments_logmels(segs, params=p)
 
 # %% ../nbs/01_features.ipynb #ab9d071d
 EXTRACTORS = {"features": file_features, "logmels": file_logmels}
 
-def cached_extract(path, kind="features", params=None, cache_dir=None):
+def cached_extract(path, *, kind="features", params=None, cache_dir=None):
     """(array, 'cached' | 'computed'): `kind` of one file, through the cache (`genre_nb.cache`), computed by
     `EXTRACTORS[kind]`."""
     return cached(path, kind, params or feature_params(), EXTRACTORS[kind], cache_dir=cache_dir,
@@ -265,7 +270,7 @@ class LogMels:
 # %% ../nbs/01_features.ipynb #ee8fbba4
 def _safe(path, kind, params, cache_dir):
     "`cached_extract`'s (array, status) of one file, or (None, the problem) when it cannot be read."
-    try: return cached_extract(path, kind, params, cache_dir)
+    try: return cached_extract(path, kind=kind, params=params, cache_dir=cache_dir)
     except AudioError as e: return None, e.problem
     except FileNotFoundError: return None, "no such file (moved or deleted since it was discovered?)"
     except Exception as e: return None, f"{type(e).__name__}: {e}"

@@ -19,8 +19,8 @@ from .config import GenreNbError, library_versions, models_home, umask_mode
 # %% auto #0
 __all__ = ['MODEL_FILES', 'TRAIN_HINT', 'PROTOCOL_HONESTY', 'SHIPPED', 'NOT_MUSIC_THRESHOLD', 'FAMILIES', 'ModelError',
            'model_folder', 'SavedModel', 'is_model_dir', 'read_meta', 'read_model', 'model_rank', 'describe_rank',
-           'model_dirs', 'shipped_model', 'find_model', 'explain_choice', 'TrackProba', 'Predictor', 'register_family',
-           'family_loader', 'load_predictor']
+           'model_dirs', 'shipped_model', 'find_model', 'explain_choice', 'TrackProba', 'Predictor', 'stretches',
+           'register_family', 'family_loader', 'load_predictor']
 
 # %% ../nbs/01b_models.ipynb #30de0006
 class ModelError(GenreNbError): "No usable saved model: missing, unreadable, or written by an incompatible version."
@@ -197,6 +197,14 @@ class Predictor:
     runtime: str = "scikit-learn"
     # the shortest signal it takes (shorter than `seconds`: padded or tiled); None: `seconds`
     min_seconds: float | None = None
+
+# %% ../nbs/01b_models.ipynb #31f44b41
+def stretches(rows, seconds, timeline_seconds, summary=lambda r: r.mean(0)) -> list | None:
+    """`rows` (one a window of `seconds`) taken `timeline_seconds` at a time: [(start seconds, `summary` of the
+    stretch's rows), ...]; None when no timeline is asked for."""
+    if not timeline_seconds: return None
+    k = max(1, int(round(timeline_seconds / seconds)))  # windows a stretch; the last stretch may hold fewer
+    return [(round(i * seconds, 2), summary(rows[i:i + k])) for i in range(0, len(rows), k)]
 
 # %% ../nbs/01b_models.ipynb #5c709fc4
 FAMILIES = {"classical": "genre_nb.runtime:classical_predictor",  # ONNX Runtime where there is a copy: no scikit-learn

@@ -13,7 +13,7 @@ import numpy as np
 from .audio import (AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info,
                             load_audio)
 from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError, usable_jobs
-from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, is_model_dir
+from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, is_model_dir, stretches
 
 # %% auto #0
 __all__ = ['STATUSES', 'MIN_CONFIDENCE', 'MIN_MARGIN', 'SILENCE_PEAK', 'ONE_THREAD', 'MIN_FILES', 'LONG_SECONDS', 'windows',
@@ -25,7 +25,7 @@ from .models import load_predictor  # models reads the folder and holds each fam
 _all_ = ["load_predictor"]
 
 # %% ../nbs/80_predict.ipynb #ad8b7620
-def windows(y, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
+def windows(y, *, sr=SR, seconds=SEGMENT_SECONDS) -> np.ndarray:
     "(n, samples) windows of `seconds` s covering all of `y` (0: the whole signal as one window)."
     y = np.asarray(y, np.float32)
     if y.ndim != 1 or len(y) == 0: raise GenreNbError(f"windows needs a non-empty 1-D signal, got shape {y.shape}")
@@ -91,7 +91,7 @@ def _window_proba(predictor, y, *, batch, pool, progress, name) -> np.ndarray:
     """(windows, classes) probabilities of every window of `y` (see `windows`), in blocks of `batch`, in `pool` where
     given."""
     from tqdm.auto import tqdm
-    w = windows(y, predictor.sr, predictor.seconds)
+    w = windows(y, sr=predictor.sr, seconds=predictor.seconds)
     starts = range(0, len(w), batch)
     blocks = [w[i:i + batch] for i in starts]
     parts = pool.map(_proba_in_worker, blocks) if pool else (predictor.proba(b) for b in blocks)
@@ -107,12 +107,8 @@ def _heard(predictor, y, timeline_seconds, **kw) -> TrackProba:
     if predictor.track_proba is not None:
         if timeline_seconds: return predictor.track_proba(y, timeline_seconds=timeline_seconds)
         return predictor.track_proba(y)
-    P = _window_proba(predictor, y, **kw)
-    tl = None
-    if timeline_seconds:  # consecutive windows, `timeline_seconds` of them at a time (the last window ends at the end)
-        k = max(1, int(round(timeline_seconds / (predictor.seconds or len(y) / predictor.sr))))
-        tl = [(i * (predictor.seconds or 0), P[i:i + k].mean(0)) for i in range(0, len(P), k)]
-    return TrackProba(P.mean(0), len(P), tl)
+    P = _window_proba(predictor, y, **kw)  # the last window ends at the signal's end
+    return TrackProba(P.mean(0), len(P), stretches(P, predictor.seconds or len(y) / predictor.sr, timeline_seconds))
 
 # %% ../nbs/80_predict.ipynb #e356853c
 def predict_file(predictor: Predictor, src, *, sr=None, top=3, batch=32, min_confidence=MIN_CONFIDENCE,

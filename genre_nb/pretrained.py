@@ -11,7 +11,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .config import N_JOBS, GenreNbError
-from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, SavedModel, TrackProba, model_folder, shipped_model
+from .models import (NOT_MUSIC_THRESHOLD, ModelError, Predictor, SavedModel, TrackProba, model_folder,
+                             shipped_model, stretches)
 from .transfer import MIN_CLIP_SECONDS, MUSICNN, PATCH_SECONDS, embed_params, embed_patches, musicnn_input
 
 # %% auto #0
@@ -288,11 +289,8 @@ def pretrained_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     def track_proba(y, timeline_seconds=None) -> TrackProba:
         E = embed_patches(musicnn_input(y, mel_basis=basis, level="rms"), net)
         m = E.mean(0, keepdims=True)
-        tl = None
-        if timeline_seconds:
-            k = max(1, int(round(timeline_seconds / PATCH_SECONDS)))
-            tl = [(round(i * PATCH_SECONDS, 2), softmax(logits(genre, E[i:i + k].mean(0, keepdims=True)), T)[0])
-                  for i in range(0, len(E), k)]
+        stretch = lambda e: softmax(logits(genre, e.mean(0, keepdims=True)), T)[0]  # a stretch's mean embedding
+        tl = stretches(E, PATCH_SECONDS, timeline_seconds, stretch)
         return TrackProba(softmax(logits(genre, m), T)[0], len(E), tl, float(softmax(logits(music, m))[0, 1]))
     return Predictor(saved.path, "pretrained", saved.labels, MUSICNN["sr"], PATCH_SECONDS, None, saved.meta,
                      track_proba, runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras",

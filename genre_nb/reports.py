@@ -40,7 +40,7 @@ def _key(p) -> str: return p.stem.split("_")[0]
 
 def _matches(p, w) -> bool: return p.stem == w or _key(p) == (w.zfill(2) if w.isdigit() else w)
 
-def select_notebooks(notebooks, only=None, start=None) -> list:
+def select_notebooks(notebooks, *, only=None, start=None) -> list:
     "The notebooks whose key ('02', '04a') or name is in `only` ('02,04a' or a list), from `start` on, in run order."
     want = [w.strip() for w in (only.split(",") if isinstance(only, str) else only or []) if str(w).strip()]
     if only is not None and not want:  # `--only ""`: a mistake, not "all" (that is leaving it out)
@@ -130,7 +130,7 @@ def run_notebooks(only=None, *, start=None, data_dir="auto", out="reports", epoc
                   progress=True, log=print) -> list:
     """Execute the report notebooks in order into `out`; return one {notebook, output, status, seconds, error, when} per
     notebook."""
-    nbs = select_notebooks(find_notebooks(nbs_dir), only, start)
+    nbs = select_notebooks(find_notebooks(nbs_dir), only=only, start=start)
     check_parameters(nbs, params)  # a mistyped name is an error, not a run on the defaults
     out = Path(out).expanduser().resolve(); (out / "figures").mkdir(parents=True, exist_ok=True)
     base = nbs[0].parent if nbs else Path.cwd()

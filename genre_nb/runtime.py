@@ -78,7 +78,7 @@ def save_network(model, folder, name="model", *, sr, n_fft, n_mels) -> Path:
     Keras file is the caller's)."""
     # skipped, with a warning, where it fails: prediction then loads Keras
     export_onnx(model, Path(folder) / f"{name}.onnx")
-    np.save(Path(folder) / "mel_basis.npy", mel_basis(sr, n_fft, n_mels))
+    np.save(Path(folder) / "mel_basis.npy", mel_basis(sr=sr, n_fft=n_fft, n_mels=n_mels))
     return Path(folder)
 
 # %% ../nbs/01c_runtime.ipynb #b2448048
@@ -86,7 +86,7 @@ def stored_mel_basis(folder, *, sr, n_fft, n_mels) -> np.ndarray:
     """The mel filterbank a model folder stores, else (folders saved before) computed by genre_nb.dsp (librosa's values,
     with numpy)."""
     f = Path(folder) / "mel_basis.npy"
-    return np.load(f) if f.exists() else mel_basis(sr, n_fft, n_mels)
+    return np.load(f) if f.exists() else mel_basis(sr=sr, n_fft=n_fft, n_mels=n_mels)
 
 def load_network(folder, name="model", runtime="auto", *, fallback=None):
     """Network `name` of a model folder: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'), else Keras
@@ -114,7 +114,7 @@ def deep_predictor(saved: SavedModel, *, runtime="auto") -> Predictor:
     basis = stored_mel_basis(saved.path, sr=p["sr"], n_fft=p["n_fft"], n_mels=p["n_mels"])
     def proba(windows):
         # the training statistics, per mel band (as in training)
-        X = (segments_logmels(windows, p, basis) - mean[:, None]) / std[:, None]
+        X = (segments_logmels(windows, params=p, mel_basis=basis) - mean[:, None]) / std[:, None]
         return np.asarray(model.predict_on_batch(X[..., None]), float)
     return Predictor(saved.path, "deep", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta,
                      runtime="onnxruntime" if isinstance(model, OnnxModel) else "keras")
@@ -154,7 +154,7 @@ def export_sklearn_onnx(pipe, path, *, tol=ONNX_TOL, n_check=64, seed=0) -> Path
     return keep_checked(path, write_and_measure, "scikit-learn", tol)
 
 # %% ../nbs/01c_runtime.ipynb #ab12ba41
-def load_head(folder, name="model", runtime="auto"):
+def load_head(folder, *, name="model", runtime="auto"):
     """Pipeline `name` of a model folder for `full_proba`: `name.onnx` in ONNX Runtime ('auto' where it exists, 'onnx'),
     else ('sklearn') `name.joblib`, which imports scikit-learn."""
     if runtime not in ("auto", "onnx", "sklearn"):
@@ -173,7 +173,7 @@ def runtime_name(model) -> str:
 def classical_predictor(saved: SavedModel, *, runtime="auto") -> Predictor:
     """The `Predictor` of a saved classical model: the model's feature columns of each window, then its probabilities
     (its ONNX copy, else scikit-learn)."""
-    head = load_head(saved.path, "model", runtime)
+    head = load_head(saved.path, name="model", runtime=runtime)
     p, cols = stored_params(saved.features.get("params")), saved.features["columns"]  # no level named: raw
     names = FEATURE_SETS[p.get("feature_set", "gtzan")]
     idx = [names.index(c) for c in cols]  # the columns the model was trained on, in its order

@@ -119,7 +119,7 @@ def default_protocol(table) -> str:
     "'kfold-artist' when `table` has a group column (artist or album) for every row, else 'kfold'."
     return "kfold-artist" if "group" in table and table.group.notna().all() else "kfold"
 
-def protocol_splits(table, protocol="auto", folds=FOLDS, seed=0) -> list:
+def protocol_splits(table, *, protocol="auto", folds=FOLDS, seed=0) -> list:
     """Outer splits of `table`'s rows: a list of dicts of boolean masks 'train', 'test' (and 'valid'); 'auto' is
     `default_protocol`."""
     ids, protocol = table.track_id.to_numpy(), default_protocol(table) if protocol == "auto" else protocol

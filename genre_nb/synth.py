@@ -178,7 +178,7 @@ def _room(mix, reverb, sr, rng) -> np.ndarray:
     return mix + reverb * .05 * signal.fftconvolve(mix, ir)[:len(mix)]
 
 # %% ../nbs/00c_synth.ipynb #96d68cc4
-def synth_track(genre, seconds=30.0, sr=SR, seed=0, index=0):
+def synth_track(genre, *, seconds=30.0, sr=SR, seed=0, index=0):
     "A float32 mono clip of `seconds` s in the style of `genre`, the same for the same (seed, genre, index)."
     from scipy import signal
     if genre not in STYLES: raise GenreNbError(f"no synthetic style for genre {genre!r}; choose from {list(STYLES)}")
@@ -259,7 +259,7 @@ def make_synthetic(dest, *, per_genre=10, seconds=30.0, seed=0, sr=SR, genres=GE
             clips = [(g, i) for g in genres for i in range(per_genre)]
             for g, i in tqdm(clips, desc="synthesising", unit="clip", disable=not progress):
                 (tmp / "genres" / g).mkdir(parents=True, exist_ok=True)
-                y = synth_track(g, seconds, sr, seed, i)
+                y = synth_track(g, seconds=seconds, sr=sr, seed=seed, index=i)
                 sf.write(tmp / "genres" / g / f"{g}.{i:05d}.wav", y, sr, subtype="PCM_16")
             (tmp / SYNTH_MARKER).write_text(json.dumps(spec, indent=1))
             old = dest.with_name(tmp.name + ".old")

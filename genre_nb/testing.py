@@ -4,7 +4,7 @@
 
 # %% ../nbs/00d_testing.ipynb #7e570003
 from __future__ import annotations
-import functools, hashlib, http.server, tarfile, tempfile, threading
+import functools, hashlib, http.server, re, tarfile, tempfile, threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,8 +15,8 @@ from .config import GENRES, SR, project_root
 from .synth import make_synthetic
 
 # %% auto #0
-__all__ = ['MESSY_SKIPPED', 'small_synthetic', 'tone', 'messy_folder', 'gtzan_archive', 'serve_bytes', 'tiny_notebook',
-           'dev_data', 'skip_note', 'package_imports', 'import_cycle']
+__all__ = ['MESSY_SKIPPED', 'small_synthetic', 'tone', 'messy_folder', 'gtzan_archive', 'serve_bytes', 'without_temp',
+           'tiny_notebook', 'dev_data', 'skip_note', 'package_imports', 'import_cycle']
 
 # %% ../nbs/00d_testing.ipynb #7e570006
 @functools.lru_cache(maxsize=8)
@@ -82,6 +82,11 @@ def serve_bytes(payload: bytes, *, name="genres.tar.gz"):
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try: yield srv
     finally: srv.shutdown(); srv.server_close()
+
+# %% ../nbs/00d_testing.ipynb #155a0883
+def without_temp(text) -> str:
+    "`text` without the temporary folders in its paths (`/tmp/tmpab12cd/songs/a.wav` -> `songs/a.wav`)."
+    return re.sub(rf"{re.escape(tempfile.gettempdir())}/tmp[^/\s]*/", "", str(text))
 
 # %% ../nbs/00d_testing.ipynb #7e570010
 def tiny_notebook(path, code, params="data_dir = 'auto'\nreports_dir = 'auto'") -> Path:

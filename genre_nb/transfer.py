@@ -14,7 +14,7 @@ from .audio import AudioError, load_audio
 from .cache import cache_get, cache_put
 from .config import N_JOBS, GenreNbError, usable_jobs
 from .features import Extraction, level_key, set_level
-from .models import ModelError, Predictor, SavedModel, TrackProba
+from .models import ModelError, Predictor, SavedModel, TrackProba, stretches
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
 # pandas (and the data module, which needs it) load where tables are made: predicting needs neither
 if TYPE_CHECKING: import pandas as pd
@@ -57,7 +57,7 @@ def msd_tags() -> list:
                 if isinstance(n, ast.Assign) and n.targets[0].id == "MSD_LABELS")
 
 # %% ../nbs/04a_transfer.ipynb #629b1359
-def musicnn_input(y, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
+def musicnn_input(y, *, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
     """(patches, 187, 96) float32 log-compressed mel patches of a mono signal `y` at 16 kHz
     (`mel_basis`: numpy alone, see features.logmel; `level`: see features.set_level, over the whole signal)."""
     from genre_nb.features import mel_power
@@ -71,7 +71,7 @@ def musicnn_input(y, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
         import librosa  # only here: given a stored filterbank (prediction), numpy alone
         S = librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"],
                                            n_mels=p["n_mels"]).T
-    else: S = mel_power(y, mel_basis, p["n_fft"], p["hop_length"]).T
+    else: S = mel_power(y, mel_basis, n_fft=p["n_fft"], hop_length=p["hop_length"]).T
     L = np.log10(10000 * S + 1).astype(np.float32)
     n = len(L) // p["n_frames"]
     return L[: n * p["n_frames"]].reshape(n, p["n_frames"], p["n_mels"])
@@ -85,7 +85,7 @@ def _bn(i):
 def _cname(i): return "conv2d" + (f"_{i}" if i else "")
 
 # %% ../nbs/04a_transfer.ipynb #cdd8843f
-def build_musicnn(n_frames=187, n_mels=96, n_tags=50, midend=64, units=200):
+def build_musicnn(*, n_frames=187, n_mels=96, n_tags=50, midend=64, units=200):
     "musicnn (MSD) as a Keras model: (batch, frames, mels) -> dict of tags, penultimate, mean_pool, max_pool."
     import keras
     from keras import layers, ops
@@ -168,7 +168,7 @@ def reference_graph(ckpt_dir=None):
 LAYERS = {"penultimate": (0, 200), "mean_pool": (200, 953), "max_pool": (953, 1706), "tags": (1706, 1756)}
 EMBED_VERSION = 1
 
-def embed_patches(X, model=None, batch=64) -> np.ndarray:
+def embed_patches(X, model=None, *, batch=64) -> np.ndarray:
     "(patches, 1756) float32: penultimate | mean_pool | max_pool | tags of musicnn input patches `X`."
     model = model or musicnn()
     outs = [model.predict_on_batch(X[i:i + batch]) for i in range(0, len(X), batch)]
@@ -203,7 +203,7 @@ def _prefetch(fn, items, n):
 # %% ../nbs/04a_transfer.ipynb #64cd6f99
 def _prepare(path, cache_dir, level="rms"):
     "Cache lookup, else the musicnn input of a file (run in a worker thread)."
-    entry, key, value = cache_get(path, "musicnn", embed_params(level), cache_dir)
+    entry, key, value = cache_get(path, "musicnn", embed_params(level), cache_dir=cache_dir)
     if value is not None: return entry, key, value, None
     return entry, key, None, musicnn_input(load_audio(path, MUSICNN["sr"]), level=level)
 
@@ -276,7 +276,7 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     # its ONNX copy, else the Keras port
     net = load_network(saved.path, "musicnn", runtime, fallback=lambda: musicnn(p.get("model", "MSD_musicnn")))
     # its ONNX copy, else scikit-learn
-    head = load_head(saved.path, "head", "sklearn" if runtime == "keras" else runtime)
+    head = load_head(saved.path, name="head", runtime="sklearn" if runtime == "keras" else runtime)
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     seconds = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]
     def proba(E):  # the training rows were track means of patch embeddings: classify the mean
@@ -284,9 +284,7 @@ def transfer_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     def track_proba(y, timeline_seconds=None) -> TrackProba:
         # no level named: raw
         E = layer_slice(embed_patches(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw")), net), p["layer"])
-        k = max(1, int(round((timeline_seconds or 1) / seconds)))  # patches a stretch of the timeline
-        return TrackProba(proba(E), len(E), [(i * seconds, proba(E[i:i + k])) for i in range(0, len(E), k)]
-                          if timeline_seconds else None)
+        return TrackProba(proba(E), len(E), stretches(E, seconds, timeline_seconds, proba))
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], seconds, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras")
 
@@ -341,7 +339,7 @@ def finetune_net(n_classes, blocks="head", *, dropout=0.5, name="MSD_musicnn") -
 def _finetune_folds(table, patches, patch_track, protocol, folds, seed) -> tuple:
     "`evaluate_finetune`'s (splits, classes, left_out, table, genre, patches, patch_track, y) on the tracks split."
     from genre_nb.splits import protocol_splits
-    splits = protocol_splits(table, protocol, folds, seed)
+    splits = protocol_splits(table, protocol=protocol, folds=folds, seed=seed)
     used = np.any([s["train"] | s["test"] | s.get("valid", False) for s in splits], axis=0)
     classes = sorted(table.genre[used].unique())  # a grouped protocol may leave genres out, as evaluate_model records
     left_out = sorted(set(table.genre) - set(classes))
@@ -397,7 +395,7 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
 # %% ../nbs/04a_transfer.ipynb #d8799053
 FRONT_POOL = 4  # frames averaged per step of the frame features: 187 frames of 16 ms -> 46 steps of 64 ms
 
-def frozen_front(pool=FRONT_POOL, name="MSD_musicnn"):
+def frozen_front(*, pool=FRONT_POOL, name="MSD_musicnn"):
     "Frozen musicnn: patches (n, 187, 96) -> mid-end `frames` (n, 187 // pool, 753) and `pooled` (n, 1756)."
     import keras
     m = musicnn(name)
@@ -418,7 +416,7 @@ class FrozenFeatures(NamedTuple):
 
 # %% ../nbs/04a_transfer.ipynb #09aab186
 def _frames(path, cache_dir, level, pool, front):
-    entry, key, v = cache_get(path, "musicnn-frames", dict(embed_params(level), pool=pool), cache_dir)
+    entry, key, v = cache_get(path, "musicnn-frames", dict(embed_params(level), pool=pool), cache_dir=cache_dir)
     if v is None:
         X = musicnn_input(load_audio(path, MUSICNN["sr"]), level=level)
         # eager: a clip's patch count would retrace predict
@@ -436,7 +434,7 @@ def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_
     by_track = {t: g[cols].to_numpy(np.float32) for t, g in ex.table.groupby("track_id", sort=False)}
     table = tracks.tracks if hasattr(tracks, "tracks") else tracks
     table = table[table.track_id.isin(by_track)].reset_index(drop=True)
-    front = frozen_front(pool) if frames else None
+    front = frozen_front(pool=pool) if frames else None
     F = [_frames(p, cache_dir, level, pool, front) for p in table.path] if frames else None  # these files decoded above
     return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool)
 
@@ -528,7 +526,7 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
     from genre_nb.splits import default_protocol, protocol_splits
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
     t0, preds, infos, t = time.time(), [], [], ff.tracks
-    splits = protocol_splits(t, protocol, folds, seed)[:max_folds]
+    splits = protocol_splits(t, protocol=protocol, folds=folds, seed=seed)[:max_folds]
     used = np.any([s["train"] | s["test"] for s in splits], axis=0)
     classes = sorted(t.genre[used].unique())  # a genre a grouped protocol leaves out (one artist) gets no output
     for k, split in enumerate(splits):
@@ -566,7 +564,7 @@ PATCH_SECONDS = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"
 def frozen_network(net, pool=FRONT_POOL):
     "One Keras model, musicnn's input patches to probabilities: `frozen_front(pool)`, then the standardised head `net`."
     import keras
-    front = frozen_front(pool)
+    front = frozen_front(pool=pool)
     x = keras.Input(front.inputs[0].shape[1:], name="logmel")
     return keras.Model(x, net(_inputs(net, front(x))), name=net.name.replace("_head", "_musicnn"))
 
@@ -596,10 +594,7 @@ def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y, timeline_seconds=None) -> TrackProba:
         P = np.asarray(net.predict_on_batch(musicnn_input(y, mel_basis=basis, level=p.get("level", "raw"))), float)
-        k = max(1, int(round((timeline_seconds or 1) / PATCH_SECONDS)))  # patches a stretch of the timeline
-        tl = ([(round(i * PATCH_SECONDS, 2), P[i:i + k].mean(0)) for i in range(0, len(P), k)]
-              if timeline_seconds else None)
-        return TrackProba(P.mean(0), len(P), tl)
+        return TrackProba(P.mean(0), len(P), stretches(P, PATCH_SECONDS, timeline_seconds))
     return Predictor(saved.path, "transfer", saved.labels, MUSICNN["sr"], PATCH_SECONDS, None, saved.meta, track_proba,
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras", min_seconds=MIN_CLIP_SECONDS)
 
