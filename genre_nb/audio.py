@@ -15,7 +15,7 @@ from .config import AUDIO_EXTENSIONS, SR, GenreNbError
 
 # %% auto #0
 __all__ = ['MAGIC', 'AudioError', 'EmptyAudioError', 'CorruptAudioError', 'TooShortError', 'UnsupportedFormatError', 'audio_info',
-           'load_audio']
+           'load_audio', 'tile_to']
 
 # %% ../nbs/00b_audio.ipynb #ed533087
 class AudioError(GenreNbError):
@@ -98,3 +98,9 @@ def load_audio(src, sr=SR, *, orig_sr=None, offset=0.0, duration=None, min_secon
     if len(y) < min_seconds * (sr or orig_sr):
         raise TooShortError(name, f"{len(y) / (sr or orig_sr):.2f} s long, shorter than the {min_seconds:g} s needed")
     return np.ascontiguousarray(y, dtype=np.float32)
+
+# %% ../nbs/00b_audio.ipynb #faa3b5f3
+def tile_to(y, n) -> np.ndarray:
+    "`y` repeated end to end and cut to `n` samples when shorter than `n`; else `y` unchanged."
+    y = np.asarray(y)
+    return np.tile(y, -(-n // len(y)))[:n] if 0 < len(y) < n else y

@@ -9,16 +9,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS', 'VERSIONED', 'cpu_cores',
-           'usable_jobs', 'GenreNbError', 'DatasetError', 'check_param', 'project_root', 'sha256sum', 'data_home',
-           'reports_home', 'models_home', 'check_writable', 'umask_mode', 'library_versions', 'fmt_seconds',
-           'process_lock']
+__all__ = ['GENRES', 'SR', 'SEGMENT_SECONDS', 'MIN_SECONDS', 'MIN_TILE_SECONDS', 'AUDIO_EXTENSIONS', 'N_JOBS', 'FOLDS',
+           'VERSIONED', 'cpu_cores', 'usable_jobs', 'GenreNbError', 'DatasetError', 'check_param', 'project_root',
+           'sha256sum', 'data_home', 'reports_home', 'models_home', 'check_writable', 'umask_mode', 'library_versions',
+           'fmt_seconds', 'process_lock']
 
 # %% ../nbs/00a_config.ipynb #7d511e5f
 GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
 SR = 22050  # GTZAN's rate; loaders resample to it unless told otherwise
 SEGMENT_SECONDS = 3.0  # the segment length of the deep models and of the segment features
-MIN_SECONDS = SEGMENT_SECONDS  # a clip shorter than one segment cannot be used
+MIN_SECONDS = SEGMENT_SECONDS  # a clip shorter than one segment cannot be used, unless it is tiled to one:
+MIN_TILE_SECONDS = 1.0  # a clip this long may be tiled to a window (audio.tile_to); a shorter one is too short
 AUDIO_EXTENSIONS = (".wav", ".au", ".flac", ".mp3", ".ogg")
 N_JOBS = 2  # parallel workers: the machines this is built for have 2 cores
 FOLDS = 5  # outer folds of k-fold evaluation

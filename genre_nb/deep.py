@@ -13,9 +13,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 # %% auto #0
 __all__ = ['quiet_stderr', 'band_stats', 'next_segment', 'track_rows', 'random_crop', 'spec_augment', 'SegmentData',
-           'TrainingInfo', 'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'train_deep',
-           'predict_segments', 'track_windows', 'fold_line', 'evaluate_deep', 'plot_training', 'save_deep',
-           'LoadedDeep', 'load_deep', 'DeepReport', 'headline', 'show_result', 'deep_report', 'save_report_model']
+           'TrainingInfo', 'valid_tracks', 'Trained', 'DeepEvaluation', 'lr_schedule', 'best_epochs', 'clip_weights',
+           'train_deep', 'predict_segments', 'track_windows', 'fold_line', 'evaluate_deep', 'plot_training',
+           'save_deep', 'LoadedDeep', 'load_deep', 'DeepReport', 'headline', 'show_result', 'deep_report',
+           'save_report_model']
 
 # %% ../nbs/02a_deep.ipynb #c6e186ca
 @contextlib.contextmanager
@@ -35,7 +36,7 @@ with quiet_stderr(): import keras  # TensorFlow's oneDNN start-up lines
 import numpy as np
 import pandas as pd
 
-from .config import GenreNbError, fmt_seconds
+from .config import MIN_TILE_SECONDS, GenreNbError, fmt_seconds
 from .data import dataset_banner
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import feature_params as default_feature_params
@@ -87,12 +88,13 @@ def spec_augment(x, rng, n_masks=2, max_bands=12, max_frames=15):
 class SegmentData(keras.utils.PyDataset):
     "Normalised (and optionally augmented) batches of log-mel segments `X[idx]` with one-hot labels `y`."
     def __init__(self, X, y, idx, mean, std, n_classes, batch_size=32, shuffle=False, augment=False, mixup=0.0,
-                 next_idx=None, tracks=None, masks=(2, 12, 15), seed=0, **kw):
+                 next_idx=None, tracks=None, masks=(2, 12, 15), weights=None, seed=0, **kw):
         super().__init__(**kw)
         self.X, self.y, self.idx, self.mean, self.std = X, np.asarray(y), np.asarray(idx), mean[:, None], std[:, None]
         self.n_classes, self.bs, self.shuffle = n_classes, batch_size, shuffle
         self.augment, self.mixup, self.next = augment, mixup, next_idx
         self.tracks, self.masks = tracks, masks
+        self.w = None if weights is None else np.asarray(weights, np.float32)  # per row of X: batches carry them
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(len(self.idx)) if shuffle else np.arange(len(self.idx))
 
@@ -112,11 +114,13 @@ class SegmentData(keras.utils.PyDataset):
         x = (x - self.mean) / self.std
         if self.augment and self.masks: spec_augment(x, self.rng, *self.masks)
         yb = np.eye(self.n_classes, dtype=np.float32)[self.y[rows]]
+        wb = None if self.w is None else self.w[rows]
         if self.mixup:
             lam = self.rng.beta(self.mixup, self.mixup, size=(len(x), 1)).astype(np.float32)
             p = self.rng.permutation(len(x))
             x, yb = lam[:, :, None] * x + (1 - lam[:, :, None]) * x[p], lam * yb + (1 - lam) * yb[p]
-        return x[..., None], yb
+            if wb is not None: wb = lam[:, 0] * wb + (1 - lam[:, 0]) * wb[p]
+        return (x[..., None], yb) if wb is None else (x[..., None], yb, wb)
 
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.idx))
@@ -220,11 +224,20 @@ def _refit(build, X, meta, train_rows, valid_rows, *, epochs, out_dir, t_start, 
                                seconds=time.time() - t_start, n_valid=len(valid_rows))
     return Trained(model, info)
 
+# %% ../nbs/02a_deep.ipynb #caebce91
+def clip_weights(meta, rows) -> np.ndarray:
+    "A loss weight per row of `meta` (0 outside `rows`): each track's rows among `rows` share one, scaled to a mean of 1."
+    w = np.zeros(len(meta), np.float32)
+    _, which, counts = np.unique(meta.track_id.to_numpy()[rows], return_inverse=True, return_counts=True)
+    w[rows] = 1.0 / counts[which]
+    w[rows] *= len(rows) / w[rows].sum()
+    return w
+
 # %% ../nbs/02a_deep.ipynb #c8f2eede
 def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epochs=2, batch_size=32,
                learning_rate=1e-3, augment=True, crop=False, masks=(2, 12, 15), mixup=0.0, label_smoothing=0.0,
                optimizer="adam", weight_decay=1e-4, schedule="plateau", warmup_epochs=0, refit=False,
-               valid_fraction=0.15, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
+               valid_fraction=0.15, per_clip=True, seed=0, out_dir=None, patience=8, verbose=0, **build_kw):
     "Fit `build(input_shape, n_classes, **build_kw)` on rows `train_rows` of (X, meta): `Trained` (model, info)."
     t_start = time.time()
     classes = classes or sorted(meta.genre.unique())
@@ -236,14 +249,15 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every track
         kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop,
                   masks=masks, mixup=mixup, label_smoothing=label_smoothing, optimizer=optimizer,
-                  weight_decay=weight_decay, schedule=schedule, warmup_epochs=warmup_epochs, seed=seed,
-                  patience=patience, verbose=verbose, **build_kw)
+                  weight_decay=weight_decay, schedule=schedule, warmup_epochs=warmup_epochs, per_clip=per_clip,
+                  seed=seed, patience=patience, verbose=verbose, **build_kw)
         return _refit(build, X, meta, train_rows, valid_rows, epochs=epochs, out_dir=out_dir, t_start=t_start, **kw)
     keras.utils.set_random_seed(seed)
     mean, std = band_stats(X, train_rows)
     dkw = dict(mean=mean, std=std, n_classes=len(classes), batch_size=batch_size)
     train_ds = SegmentData(X, y, train_rows, shuffle=True, augment=augment, mixup=mixup, next_idx=next_segment(meta),
-                           masks=masks, tracks=track_rows(meta) if crop else None, seed=seed, **dkw)
+                           masks=masks, tracks=track_rows(meta) if crop else None, seed=seed,
+                           weights=clip_weights(meta, train_rows) if per_clip else None, **dkw)  # a clip weighs 1
     valid_ds = SegmentData(X, y, valid_rows, **dkw) if len(valid_rows) else None
     model = build(X.shape[1:] + (1,), len(classes), **build_kw)
     lr = lr_schedule(learning_rate, steps_per_epoch=len(train_ds), epochs=epochs, schedule=schedule,
@@ -405,15 +419,18 @@ def show_result(ev, *, title, dataset, out, notebook):
 
 # %% ../nbs/02a_deep.ipynb #08b847b1
 def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5,
-                max_folds=None, seed=0, segment_seconds=3.0, n_mels=128, n_jobs=2, test_hop=None, **hp) -> DeepReport:
+                max_folds=None, seed=0, segment_seconds=3.0, n_mels=128, short="tile", n_jobs=2, test_hop=None,
+                **hp) -> DeepReport:
     "Train and score `build` as a report shows it: banner, line per fold, headline, curves (`<notebook>_training.png`)."
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
     from genre_nb.data import discover, resolve_data_dir
     from genre_nb.features import extract_logmels
     from genre_nb.splits import default_protocol, usable_folds
-    dataset, out = discover(resolve_data_dir(data_dir, progress=False)), reports_home(reports_dir)
-    fp = default_feature_params(segment_seconds=segment_seconds, n_mels=n_mels)
+    # short="tile": clips from 1 s to a window long are tiled to one window (features.feature_params), not skipped
+    shortest = MIN_TILE_SECONDS if short == "tile" else segment_seconds
+    dataset, out = discover(resolve_data_dir(data_dir, progress=False), min_seconds=shortest), reports_home(reports_dir)
+    fp = default_feature_params(segment_seconds=segment_seconds, n_mels=n_mels, short=short)
     lm = extract_logmels(dataset, fp, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(lm.meta) if protocol == "auto" else protocol  # records name the real one
     display(Markdown(f"{dataset_banner(dataset, lm.meta)}; {len(lm.meta)} log-mel windows of {lm.X.shape[1:]} "

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import librosa  # lazy: its submodules load on first use
 import numpy as np
 
-from .audio import AudioError, load_audio
+from .audio import AudioError, load_audio, tile_to
 from .cache import cached
-from .config import N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock, usable_jobs
+from .config import MIN_TILE_SECONDS, N_JOBS, SEGMENT_SECONDS, SR, GenreNbError, process_lock, usable_jobs
 from .dsp import gtzan57, mean_var, mel_filters, stft
 # pandas, joblib and tqdm load where tables and workers are made: predicting from a saved model needs none of them
 if TYPE_CHECKING: import pandas as pd
@@ -162,7 +162,7 @@ def set_level(segs, level="rms", *, target_db=LEVEL_DB, floor_db=-80.0) -> np.nd
 MIN_SEGMENT = 0.5  # seconds: a shorter segment holds too few STFT frames to describe, and a clip too many segments
 
 def feature_params(*, segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, n_fft=2048, hop_length=512, n_mels=128,
-                   feature_set="gtzan", level="rms") -> dict:
+                   feature_set="gtzan", level="rms", short="skip") -> dict:
     "The settings that define a feature table or a log-mel array (and key its cache); bad values fail here, named."
     # shorter: thousands of segments a clip, for hours
     if not (segment_seconds == 0 or MIN_SEGMENT <= segment_seconds <= 600):
@@ -170,13 +170,16 @@ def feature_params(*, segment_seconds=SEGMENT_SECONDS, hop_seconds=None, sr=SR, 
                            f"{segment_seconds}")
     if hop_seconds is not None and not 0.1 <= hop_seconds <= 600:
         raise GenreNbError(f"hop_seconds must be from 0.1 to 600, got {hop_seconds}")
+    if short not in ("skip", "tile"):  # a clip shorter than a segment: skipped, or tiled to one (`tile_to`)
+        raise GenreNbError(f"short must be 'skip' or 'tile', got {short!r}")
     if feature_set not in FEATURE_SETS:
         raise GenreNbError(f"feature_set must be one of {', '.join(FEATURE_SETS)}, got {feature_set!r}")
     return dict(segment_seconds=float(segment_seconds), hop_seconds=None if hop_seconds is None else float(hop_seconds),
                 sr=int(sr), n_fft=int(n_fft), hop_length=int(hop_length), n_mels=int(n_mels),
                 # only a non-default set and a level are named: the cache keys of the raw 57 stay those of earlier
                 # versions, and settings that name no level (older models, the published table's) are raw
-                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)), **level_key(level))
+                **({} if feature_set == "gtzan" else dict(feature_set=feature_set)), **level_key(level),
+                **({"short": "tile"} if short == "tile" else {}))
 
 # %% ../nbs/01_features.ipynb #23763332
 def stored_params(params) -> dict:
@@ -205,19 +208,23 @@ def segments_logmels(segs, *, params=None, mel_basis=None) -> np.ndarray:
                             mel_basis=mel_basis) for s in segs])
 
 # %% ../nbs/01_features.ipynb #07f268b0
+def _signal(path, p) -> np.ndarray:
+    "The signal of file `path` for settings `p`: refused when shorter than a segment, or tiled to one (short='tile')."
+    n, tile = int(round(p["segment_seconds"] * p["sr"])), p.get("short") == "tile"
+    y = load_audio(path, p["sr"], min_seconds=min(MIN_TILE_SECONDS, p["segment_seconds"]) if tile else p["segment_seconds"])
+    return tile_to(y, n) if tile else y
+
 def file_features(path, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features of an audio file, float64."
     p = params or feature_params()
-    y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    segs = segment(y, sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
+    segs = segment(_signal(path, p), sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
     return segments_features(segs, p)
 
 # %% ../nbs/01_features.ipynb #993baab5
 def file_logmels(path, params=None) -> np.ndarray:
     "The (segments, n_mels, frames) float32 log-mels of an audio file."
     p = params or feature_params()
-    y = load_audio(path, p["sr"], min_seconds=p["segment_seconds"])
-    segs = segment(y, sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
+    segs = segment(_signal(path, p), sr=p["sr"], segment_seconds=p["segment_seconds"], hop_seconds=p["hop_seconds"])
     return segments_logmels(segs, params=p)
 
 # %% ../nbs/01_features.ipynb #ab9d071d

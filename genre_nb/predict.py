@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from .audio import (AudioError, CorruptAudioError, EmptyAudioError, TooShortError, UnsupportedFormatError, audio_info,
-                            load_audio)
+                            load_audio, tile_to)
 from .config import MIN_SECONDS, SEGMENT_SECONDS, SR, GenreNbError, usable_jobs
 from .models import NOT_MUSIC_THRESHOLD, ModelError, Predictor, TRAIN_HINT, TrackProba, is_model_dir, stretches
 
@@ -91,7 +91,8 @@ def _window_proba(predictor, y, *, batch, pool, progress, name) -> np.ndarray:
     """(windows, classes) probabilities of every window of `y` (see `windows`), in blocks of `batch`, in `pool` where
     given."""
     from tqdm.auto import tqdm
-    w = windows(y, sr=predictor.sr, seconds=predictor.seconds)
+    # a signal shorter than the window reaches here only for a model that takes it tiled (its min_seconds)
+    w = windows(tile_to(y, int(round(predictor.seconds * predictor.sr))), sr=predictor.sr, seconds=predictor.seconds)
     starts = range(0, len(w), batch)
     blocks = [w[i:i + batch] for i in starts]
     parts = pool.map(_proba_in_worker, blocks) if pool else (predictor.proba(b) for b in blocks)

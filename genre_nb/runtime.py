@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import GenreNbError
+from .config import MIN_TILE_SECONDS, GenreNbError
 from .features import FEATURE_SETS, mel_basis, segments_features, segments_logmels, stored_params
 from .models import ModelError, Predictor, SavedModel
 
@@ -117,7 +117,9 @@ def deep_predictor(saved: SavedModel, *, runtime="auto") -> Predictor:
         X = (segments_logmels(windows, params=p, mel_basis=basis) - mean[:, None]) / std[:, None]
         return np.asarray(model.predict_on_batch(X[..., None]), float)
     return Predictor(saved.path, "deep", saved.labels, p["sr"], p["segment_seconds"], proba, saved.meta,
-                     runtime="onnxruntime" if isinstance(model, OnnxModel) else "keras")
+                     runtime="onnxruntime" if isinstance(model, OnnxModel) else "keras",
+                     # trained with short clips tiled to a window: it predicts them tiled too (predict._window_proba)
+                     min_seconds=MIN_TILE_SECONDS if p.get("short") == "tile" else None)
 
 # %% ../nbs/01c_runtime.ipynb #ffac0d4c
 def full_proba(model, X, classes) -> np.ndarray:

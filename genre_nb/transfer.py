@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from .audio import AudioError, load_audio
+from .audio import AudioError, load_audio, tile_to
 from .cache import cache_get, cache_put
-from .config import N_JOBS, GenreNbError, usable_jobs
+from .config import MIN_TILE_SECONDS, N_JOBS, GenreNbError, usable_jobs
 from .features import Extraction, level_key, set_level
 from .models import ModelError, Predictor, SavedModel, TrackProba, stretches
 from .runtime import full_proba  # no scikit-learn import: prediction may not need it
@@ -66,7 +66,7 @@ def musicnn_input(y, *, sr=16000, mel_basis=None, level="rms") -> np.ndarray:
         raise GenreNbError(f"musicnn needs {p['sr']} Hz audio, got {sr} Hz: load it with load_audio(path, {p['sr']})")
     y = set_level(np.asarray(y, np.float32)[None], level)[0]  # the whole signal: its patches' mean is the track's row
     need = (p["n_frames"] - 1) * p["hop_length"] + 1
-    if len(y) < need: y = np.tile(y, -(-need // max(len(y), 1)))[:need]
+    y = tile_to(y, need)
     if mel_basis is None:
         import librosa  # only here: given a stored filterbank (prediction), numpy alone
         S = librosa.feature.melspectrogram(y=y, sr=sr, n_fft=p["n_fft"], hop_length=p["hop_length"],
@@ -558,7 +558,7 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
     return DeepEvaluation(seg, trk, pd.concat(preds, ignore_index=True), infos)
 
 # %% ../nbs/04a_transfer.ipynb #c2da6b05
-MIN_CLIP_SECONDS = 1.0  # shorter clips are refused as too short; from here to 3 s they are tiled to one patch
+MIN_CLIP_SECONDS = MIN_TILE_SECONDS  # shorter clips are refused as too short; from here to 3 s tiled to one patch
 PATCH_SECONDS = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]  # musicnn hears 2.98 s at a time
 
 def frozen_network(net, pool=FRONT_POOL):
