@@ -226,7 +226,7 @@ def _refit(build, X, meta, train_rows, valid_rows, *, epochs, out_dir, t_start, 
 
 # %% ../nbs/02a_deep.ipynb #caebce91
 def clip_weights(meta, rows) -> np.ndarray:
-    "A loss weight per row of `meta` (0 outside `rows`): each track's rows among `rows` share one, scaled to a mean of 1."
+    "A loss weight per row of `meta` (0 outside `rows`): each track's rows among `rows` share one; mean 1 over `rows`."
     w = np.zeros(len(meta), np.float32)
     _, which, counts = np.unique(meta.track_id.to_numpy()[rows], return_inverse=True, return_counts=True)
     w[rows] = 1.0 / counts[which]
@@ -243,8 +243,7 @@ def train_deep(build, X, meta, train_rows, *, valid_rows=None, classes=None, epo
     classes = classes or sorted(meta.genre.unique())
     y = meta.genre.map({g: i for i, g in enumerate(classes)}).to_numpy()
     train_rows = np.asarray(train_rows)
-    if not 0 <= valid_fraction < 1:
-        raise GenreNbError(f"valid_fraction must be at least 0 and below 1, got {valid_fraction!r}")
+    if not 0 <= valid_fraction < 1: raise GenreNbError(f"valid_fraction must be in [0, 1), got {valid_fraction!r}")
     if valid_rows is None: train_rows, valid_rows = _carve_valid(meta, train_rows, valid_fraction, seed)
     if refit and len(valid_rows):  # choose the epoch count on the inner split, then train again on every track
         kw = dict(classes=classes, batch_size=batch_size, learning_rate=learning_rate, augment=augment, crop=crop,

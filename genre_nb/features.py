@@ -211,7 +211,8 @@ def segments_logmels(segs, *, params=None, mel_basis=None) -> np.ndarray:
 def _signal(path, p) -> np.ndarray:
     "The signal of file `path` for settings `p`: refused when shorter than a segment, or tiled to one (short='tile')."
     n, tile = int(round(p["segment_seconds"] * p["sr"])), p.get("short") == "tile"
-    y = load_audio(path, p["sr"], min_seconds=min(MIN_TILE_SECONDS, p["segment_seconds"]) if tile else p["segment_seconds"])
+    shortest = min(MIN_TILE_SECONDS, p["segment_seconds"]) if tile else p["segment_seconds"]
+    y = load_audio(path, p["sr"], min_seconds=shortest)
     return tile_to(y, n) if tile else y
 
 def file_features(path, params=None) -> np.ndarray:
