@@ -485,7 +485,7 @@ def _inputs(net, X):
 
 # %% ../nbs/04a_transfer.ipynb #b089ecb8
 def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
-                 label_smoothing=0.1, seed=0, verbose=0, **head_kw):
+                 label_smoothing=0.0, seed=0, verbose=0, **head_kw):
     "Train `build_head(n_classes, **head_kw)` on `ff`'s patches of tracks `idx`: standardised head, Keras history."
     import keras
     head = build_head(len(classes), **head_kw)
