@@ -24,8 +24,8 @@ __all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL'
            'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn', 'load_musicnn_weights',
            'musicnn', 'reference_graph', 'embed_patches', 'layer_slice', 'embed_params', 'extract_embeddings',
            'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables', 'musicnn_patches', 'finetune_net',
-           'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features', 'train_frozen', 'frozen_proba',
-           'evaluate_frozen', 'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report',
+           'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features', 'artist_weights', 'train_frozen',
+           'frozen_proba', 'evaluate_frozen', 'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report',
            'save_frozen_report_model']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
@@ -438,15 +438,26 @@ def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_
     F = [_frames(p, cache_dir, level, pool, front) for p in table.path] if frames else None  # these files decoded above
     return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool)
 
+# %% ../nbs/04a_transfer.ipynb #5ae37b99
+def artist_weights(tracks, idx) -> np.ndarray:
+    """A weight per track of `idx`: within a genre each artist (`group`) weighs the same, the genre's total stays its
+    track count; 1 each where no artist is known."""
+    t = tracks.iloc[np.asarray(idx)]
+    if "group" not in t or t.group.isna().any(): return np.ones(len(t))
+    w = 1.0 / t.groupby(["genre", "group"]).track_id.transform("size").to_numpy(float)
+    genre_total = t.assign(w=w).groupby("genre").w.transform("sum").to_numpy()
+    return w * t.genre.map(t.genre.value_counts()).to_numpy() / genre_total
+
 # %% ../nbs/04a_transfer.ipynb #5c4d639a
-def _rows(ff, idx, inputs) -> tuple:
-    "(inputs by name, track of each row, weights) of tracks `idx`'s patches: each track weighs 1 in all, mean weight 1."
+def _rows(ff, idx, inputs, *, by_artist=True) -> tuple:
+    """(inputs by name, track of each row, weights) of tracks `idx`'s patches: each track weighs 1 in all (by_artist:
+    its `artist_weights`), mean weight 1."""
     n = [len(ff.pooled[i]) for i in idx]
     X = {"pooled": np.concatenate([ff.pooled[i] for i in idx])}
     if "frames" in inputs: X["frames"] = np.concatenate([ff.frames[i] for i in idx]).astype(np.float32)
-    w = np.concatenate([np.full(k, 1 / k) for k in n])
+    per = artist_weights(ff.tracks, idx) if by_artist else np.ones(len(idx))
+    w = np.concatenate([np.full(k, a / k) for k, a in zip(n, per)])
     return X, np.repeat(np.asarray(idx), n), (w * len(w) / w.sum()).astype(np.float32)
-
 
 # %% ../nbs/04a_transfer.ipynb #98d30c52
 def _standardise_layer():
@@ -485,12 +496,12 @@ def _inputs(net, X):
 
 # %% ../nbs/04a_transfer.ipynb #b089ecb8
 def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
-                 label_smoothing=0.0, seed=0, verbose=0, **head_kw):
+                 label_smoothing=0.0, by_artist=True, seed=0, verbose=0, **head_kw):
     "Train `build_head(n_classes, **head_kw)` on `ff`'s patches of tracks `idx`: standardised head, Keras history."
     import keras
     head = build_head(len(classes), **head_kw)
     inputs = [t.name.split(":")[0] for t in head.inputs]
-    X, owner, w = _rows(ff, idx, inputs)
+    X, owner, w = _rows(ff, idx, inputs, by_artist=by_artist)  # a track weighs 1 (by_artist: see artist_weights)
     y = np.eye(len(classes), dtype=np.float32)[np.searchsorted(classes, ff.tracks.genre.to_numpy()[owner])]
     keras.utils.set_random_seed(seed)
     net = _standardised(build_head(len(classes), **head_kw), X)
