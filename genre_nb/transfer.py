@@ -441,9 +441,10 @@ def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_
 # %% ../nbs/04a_transfer.ipynb #5ae37b99
 def artist_weights(tracks, idx) -> np.ndarray:
     """A weight per track of `idx`: within a genre each artist (`group`) weighs the same, the genre's total stays its
-    track count; 1 each where no artist is known."""
+    track count; a track whose artist is unknown counts as an artist of its own (no artists known: 1 each)."""
     t = tracks.iloc[np.asarray(idx)]
-    if "group" not in t or t.group.isna().any(): return np.ones(len(t))
+    if "group" not in t: return np.ones(len(t))
+    t = t.assign(group=t.group.fillna(t.track_id))
     w = 1.0 / t.groupby(["genre", "group"]).track_id.transform("size").to_numpy(float)
     genre_total = t.assign(w=w).groupby("genre").w.transform("sum").to_numpy()
     return w * t.genre.map(t.genre.value_counts()).to_numpy() / genre_total
