@@ -36,7 +36,7 @@ with quiet_stderr(): import keras  # TensorFlow's oneDNN start-up lines
 import numpy as np
 import pandas as pd
 
-from .config import MIN_TILE_SECONDS, GenreNbError, fmt_seconds
+from .config import GenreNbError, fmt_seconds
 from .data import dataset_banner
 from .evaluate import MetricRecord, score_predictions, segment_and_track_accuracy
 from .features import feature_params as default_feature_params
@@ -424,12 +424,12 @@ def deep_report(build, *, title, notebook, data_dir="auto", reports_dir="auto", 
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
     from genre_nb.data import discover, resolve_data_dir
-    from genre_nb.features import extract_logmels
+    from genre_nb.features import extract_logmels, min_clip_seconds
     from genre_nb.splits import default_protocol, usable_folds
     # short="tile": clips from 1 s to a window long are tiled to one window (features.feature_params), not skipped
-    shortest = MIN_TILE_SECONDS if short == "tile" else segment_seconds
-    dataset, out = discover(resolve_data_dir(data_dir, progress=False), min_seconds=shortest), reports_home(reports_dir)
     fp = default_feature_params(segment_seconds=segment_seconds, n_mels=n_mels, short=short)
+    dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=min_clip_seconds(fp))
+    out = reports_home(reports_dir)
     lm = extract_logmels(dataset, fp, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(lm.meta) if protocol == "auto" else protocol  # records name the real one
     display(Markdown(f"{dataset_banner(dataset, lm.meta)}; {len(lm.meta)} log-mel windows of {lm.X.shape[1:]} "

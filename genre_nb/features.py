@@ -26,8 +26,9 @@ warnings.filterwarnings("ignore", message="A worker stopped while some jobs were
 __all__ = ['FEATURE_VERSION', 'SPECTRAL', 'FEATURE_COLUMNS', 'EXTRA_COLUMNS', 'FEATURE_SETS', 'LEVEL_DB', 'LEVELS', 'MIN_SEGMENT',
            'EXTRACTORS', 'segment', 'gtzan_features', 'naive_gtzan_features', 'extra_features', 'logmel', 'mel_basis',
            'mel_power', 'compile_kernels', 'check_level', 'level_key', 'set_level', 'feature_params', 'stored_params',
-           'segments_features', 'segments_logmels', 'file_features', 'file_logmels', 'cached_extract',
-           'die_with_parent', 'worker_backend', 'Extraction', 'LogMels', 'extract_features', 'extract_logmels']
+           'segments_features', 'segments_logmels', 'min_clip_seconds', 'file_features', 'file_logmels',
+           'cached_extract', 'die_with_parent', 'worker_backend', 'Extraction', 'LogMels', 'extract_features',
+           'extract_logmels']
 
 # %% ../nbs/01_features.ipynb #b763a338
 def segment(y, *, sr=SR, segment_seconds=SEGMENT_SECONDS, hop_seconds=None) -> np.ndarray:
@@ -208,12 +209,15 @@ def segments_logmels(segs, *, params=None, mel_basis=None) -> np.ndarray:
                             mel_basis=mel_basis) for s in segs])
 
 # %% ../nbs/01_features.ipynb #07f268b0
+def min_clip_seconds(params) -> float:
+    "The shortest clip settings `params` can use: a segment, or `MIN_TILE_SECONDS` where short clips are tiled."
+    tile = params.get("short") == "tile"
+    return min(MIN_TILE_SECONDS, params["segment_seconds"]) if tile else params["segment_seconds"]
+
 def _signal(path, p) -> np.ndarray:
     "The signal of file `path` for settings `p`: refused when shorter than a segment, or tiled to one (short='tile')."
-    n, tile = int(round(p["segment_seconds"] * p["sr"])), p.get("short") == "tile"
-    shortest = min(MIN_TILE_SECONDS, p["segment_seconds"]) if tile else p["segment_seconds"]
-    y = load_audio(path, p["sr"], min_seconds=shortest)
-    return tile_to(y, n) if tile else y
+    y = load_audio(path, p["sr"], min_seconds=min_clip_seconds(p))
+    return tile_to(y, int(round(p["segment_seconds"] * p["sr"]))) if p.get("short") == "tile" else y
 
 def file_features(path, params=None) -> np.ndarray:
     "The (segments, 57) GTZAN features of an audio file, float64."
