@@ -73,8 +73,10 @@ def main():
     from genre_nb.transfer import MIN_CLIP_SECONDS, MUSICNN, frozen_features, frozen_proba, train_frozen, embed_patches, musicnn_input
     t0 = time.time()
     # as 03_cnn opens it (frozen_report): clips from 1 s, shorter ones than a patch tiled to it
-    ff = frozen_features(discover(resolve_data_dir(a.data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS),
-                         frames=False, progress=False)
+    from genre_nb.config import GenreNbError
+    try: ds = discover(resolve_data_dir(a.data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
+    except GenreNbError as e: ap.error(f"data_dir {a.data_dir!r}: {e}")  # before musicnn loads
+    ff = frozen_features(ds, frames=False, progress=False)
     t = ff.tracks
     splits = protocol_splits(t, protocol="kfold-artist", folds=5, seed=0)
     tested = np.any([s["test"] for s in splits], axis=0)  # a genre of one artist is left out of grouped folds
