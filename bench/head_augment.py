@@ -3,6 +3,7 @@ one augmented copy of every training clip beside the clip, one augmentation at a
 Each copy is embedded by musicnn as the clip is (levelled, tiled to a patch); test clips are never augmented.
 Usage: python bench/head_augment.py DATA_DIR[:DATA_DIR...] [--augment none,eq,filter,noise,mix,pitch,stretch] [--seeds 0,1,2] [--out OUT.jsonl]"""
 import argparse, json, os, time
+from pathlib import Path
 os.environ.setdefault("KERAS_BACKEND", "tensorflow"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np
 
@@ -26,9 +27,9 @@ def band_limit(y, sr, rng):
 
 
 def noise(y, sr, rng):
-    "Brown-to-pink background noise 15-30 dB below the clip."
-    import scipy.signal as ss
-    n = ss.sosfilt(ss.butter(1, 20, "high", fs=sr, output="sos"), np.cumsum(rng.standard_normal(len(y))))
+    "Brown background noise (genre_nb.sounds) 15-30 dB below the clip."
+    from genre_nb.sounds import coloured_noise
+    n = coloured_noise(len(y), "brown", seed=int(rng.integers(2 ** 32)))
     snr_db = rng.uniform(15, 30)
     return y + n * np.sqrt(np.mean(y ** 2) / (np.mean(n ** 2) + 1e-12) / 10 ** (snr_db / 10))
 
@@ -46,8 +47,9 @@ def stretch(y, sr, rng):
 
 
 def mix(y, other, rng):
-    "`y` with `other` (tiled to its length) 6-12 dB below it."
-    other = np.tile(other, -(-len(y) // len(other)))[:len(y)]
+    "`y` with `other` (tiled or cut to its length) 6-12 dB below it."
+    from genre_nb.audio import tile_to
+    other = tile_to(other, len(y))[:len(y)]
     return y + other * np.sqrt(np.mean(y ** 2) / (np.mean(other ** 2) + 1e-12)) * 10 ** (-rng.uniform(6, 12) / 20)
 
 
@@ -62,13 +64,16 @@ def main():
     ap.add_argument("--seeds", default="0,1,2", help="head seeds (fold k trains with seed + k); the folds stay seed 0's")
     ap.add_argument("--out", help="append a JSON line per row here")
     a = ap.parse_args()
+    if a.out and not Path(a.out).parent.is_dir(): ap.error(f"--out {a.out!r}: no folder {str(Path(a.out).parent)!r}")
     names = a.augment.split(",")
     if bad := [n for n in names if n not in ALL]: ap.error(f"--augment: unknown {', '.join(bad)}; choose from {', '.join(ALL)}")
     try: seeds = [int(s) for s in a.seeds.split(",")]
     except ValueError: ap.error(f"--seeds: expected whole numbers separated by commas, got {a.seeds!r}")
+    import pandas as pd
     from genre_nb.audio import load_audio
     from genre_nb.cnn import cnn_head
     from genre_nb.data import discover, resolve_data_dir
+    from genre_nb.evaluate import vote
     from genre_nb.splits import protocol_splits
     from genre_nb.transfer import MIN_CLIP_SECONDS, MUSICNN, frozen_features, frozen_proba, train_frozen, embed_patches, musicnn_input
     t0 = time.time()
@@ -84,14 +89,12 @@ def main():
     n_patches = np.array([len(p) for p in ff.pooled])
     print(f"{len(t)} clips ({(n_patches == 1).sum()} of one patch; {tested.sum()} scored), {t.group.nunique()} artists, 5 folds by artist; "
           f"features {time.time() - t0:.0f} s", flush=True)
-    sr, audio = MUSICNN["sr"], None
+    sr, g, art = MUSICNN["sr"], t.genre.to_numpy(), t.group.to_numpy()
+    audio = [load_audio(p, sr) for p in t.path] if set(names) - {"none"} else None
 
     def embed(y): return embed_patches(musicnn_input(np.asarray(y, np.float32), level="rms"))
 
     def copies(name, train):  # the pooled rows of an augmented copy of each clip of `train` (positions in t)
-        nonlocal audio
-        audio = audio or [load_audio(p, sr) for p in t.path]
-        g, art = t.genre.to_numpy(), t.group.to_numpy()
         out = []
         for i in train:
             rng = np.random.default_rng(i)
@@ -103,35 +106,34 @@ def main():
 
     print(f"{'augmentation':<12} {'by artist, per seed':<24} {'mean':>6} {'goal':>5}  30 s clips  one-patch clips  seconds")
     for name in names:
-        tn, extra, acc = time.time(), {}, []
-        for k, s in enumerate(splits):
-            tr = np.flatnonzero(s["train"])
-            # mix draws partners among each fold's training clips; the others are one copy per clip for every fold
-            if name == "mix": extra[k] = copies(name, tr)
-            elif name != "none" and not extra: extra["all"] = copies(name, np.arange(len(t)))
+        tn, acc = time.time(), []
+        # mix draws partners among each fold's training clips; the others make one copy of each clip for every fold
+        if name == "mix": per_fold = [copies(name, np.flatnonzero(s["train"])) for s in splits]
+        elif name != "none": every = copies(name, np.arange(len(t)))
         for seed in seeds:
             correct = np.zeros(len(t), bool)
             for k, s in enumerate(splits):
                 tr, te = np.flatnonzero(s["train"]), np.flatnonzero(s["test"])
                 if name == "none": ffk, idx = ff, tr
                 else:  # the copies as extra tracks of the same genre and artist, after the originals
-                    rows = extra[k] if name == "mix" else [extra["all"][i] for i in tr]
+                    rows = per_fold[k] if name == "mix" else [every[i] for i in tr]
                     tk = t.iloc[tr].assign(track_id=lambda d: d.track_id + f"~{name}")
-                    ffk = ff._replace(tracks=__import__("pandas").concat([t, tk], ignore_index=True),
-                                      pooled=list(ff.pooled) + rows)
+                    ffk = ff._replace(tracks=pd.concat([t, tk], ignore_index=True), pooled=list(ff.pooled) + rows)
                     idx = np.concatenate([tr, len(t) + np.arange(len(tr))])
                 net, _ = train_frozen(cnn_head, ffk, idx, classes, seed=seed + k)
                 p = frozen_proba(net, ff, te)
-                clip = np.add.reduceat(p, np.r_[0, np.cumsum(n_patches[te])[:-1]]).argmax(1)
-                correct[te] = np.asarray(classes)[clip] == t.genre.to_numpy()[te]
-            acc.append((correct[tested].mean(), correct[tested & (n_patches > 1)].mean(), correct[tested & (n_patches == 1)].mean()))
+                clip = vote(p, np.repeat(te, n_patches[te]), classes)  # a clip: the mean of its patches
+                correct[clip.index] = clip.idxmax(axis=1).to_numpy() == g[clip.index]
+            part = lambda m: correct[m].mean() if m.any() else np.nan  # a kind of clip the data may not hold
+            acc.append((part(tested), part(tested & (n_patches > 1)), part(tested & (n_patches == 1))))
         m = np.mean(acc, axis=0)
-        print(f"{name:<12} {' / '.join(f'{x[0]:.1%}' for x in acc):<24} {m[0]:>6.1%} {GOAL:>5.0%}  {m[1]:>10.1%}  {m[2]:>15.1%}"
+        pc = lambda x, w: f"{x:>{w}.1%}" if x == x else f"{'-':>{w}}"
+        print(f"{name:<12} {' / '.join(f'{x[0]:.1%}' for x in acc):<24} {m[0]:>6.1%} {GOAL:>5.0%}  {pc(m[1], 10)}  {pc(m[2], 15)}"
               f"  {time.time() - tn:>7.0f}", flush=True)
         if a.out:
             with open(a.out, "a") as f:
                 f.write(json.dumps(dict(augment=name, seeds=seeds, by_artist=[x[0] for x in acc], mean=m[0],
-                                        long_clips=m[1], one_patch_clips=m[2], seconds=time.time() - tn)) + "\n")
+                                        long_clips=m[1], one_patch_clips=None if np.isnan(m[2]) else m[2], seconds=time.time() - tn)) + "\n")
 
 
 if __name__ == "__main__":
