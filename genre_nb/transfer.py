@@ -20,13 +20,13 @@ from .runtime import full_proba  # no scikit-learn import: prediction may not ne
 if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
-__all__ = ['MUSICNN', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL', 'MIN_CLIP_SECONDS', 'PATCH_SECONDS',
-           'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn', 'load_musicnn_weights',
-           'musicnn', 'reference_graph', 'embed_patches', 'layer_slice', 'embed_params', 'extract_embeddings',
-           'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables', 'musicnn_patches', 'finetune_net',
-           'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features', 'artist_weights', 'train_frozen',
-           'frozen_proba', 'evaluate_frozen', 'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report',
-           'save_frozen_report_model']
+__all__ = ['MUSICNN', 'VGG_POOLS', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL', 'FRONT_ENDS', 'MIN_CLIP_SECONDS',
+           'PATCH_SECONDS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn',
+           'load_musicnn_weights', 'musicnn', 'reference_graph', 'build_vgg', 'embed_patches', 'layer_slice',
+           'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables',
+           'musicnn_patches', 'finetune_net', 'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features',
+           'artist_weights', 'train_frozen', 'frozen_proba', 'evaluate_frozen', 'frozen_network', 'save_frozen',
+           'network_predictor', 'frozen_report', 'save_frozen_report_model']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
 class MusicnnMissing(GenreNbError, RuntimeError):
@@ -131,10 +131,12 @@ def load_musicnn_weights(model, ckpt_dir):
     return model
 
 # %% ../nbs/04a_transfer.ipynb #704c8458
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def musicnn(name="MSD_musicnn"):
-    "The pretrained musicnn model (built and loaded once per process)."
-    return load_musicnn_weights(build_musicnn(), musicnn_weights(name))
+    "A pretrained model of the wheel, built and loaded once per process: MSD_musicnn, MTT_musicnn, MSD_vgg, MTT_vgg."
+    # the VGG (defined below, with its proof) by its name: MSD_vgg and MTT_vgg pool differently
+    build = functools.partial(build_vgg, VGG_POOLS[name]) if name.endswith("_vgg") else build_musicnn
+    return load_musicnn_weights(build(), musicnn_weights(name))
 
 # %% ../nbs/04a_transfer.ipynb #678c5fad
 def reference_graph(ckpt_dir=None):
@@ -163,6 +165,26 @@ def reference_graph(ckpt_dir=None):
     # is_training False
     run = lambda X: sess.run("model/Sigmoid:0", {"model/Placeholder:0": X, "model/Placeholder_2:0": False})
     return sess, run
+
+# %% ../nbs/04a_transfer.ipynb #07420ac1
+# (pool, strides) of each block, read from each checkpoint's graph (the wheel's models.py has MTT_vgg's only)
+VGG_POOLS = {"MSD_vgg": [((4, 1), (4, 1)), ((1, 4), (1, 4)), ((2, 2), (2, 2)), ((2, 2), (2, 2)), ((4, 4), (4, 4))],
+             "MTT_vgg": [((4, 1), (2, 2)), ((2, 2), (2, 2)), ((2, 2), (2, 2)), ((2, 2), (2, 2)), ((4, 4), (4, 4))]}
+
+def build_vgg(pools, *, n_frames=187, n_mels=96, n_tags=50, filters=128):
+    "musicnn's VGG as a Keras model: (batch, frames, mels) -> dict of tags, pooled (every block), pool2 (for frames)."
+    import keras
+    from keras import layers, ops
+    x = keras.Input((n_frames, n_mels), name="logmel")
+    h, stats, blocks = _bn(0)(layers.Reshape((n_frames, n_mels, 1))(x)), [], {}
+    for i, (pool, strides) in enumerate(pools):
+        c = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"{i + 1}CNN")(h)
+        h = blocks[f"pool{i + 1}"] = layers.MaxPooling2D(pool, strides=strides)(_bn(i + 1)(c))
+        stats += [layers.Lambda(lambda t: ops.mean(t, axis=(1, 2)))(h), layers.Lambda(lambda t: ops.max(t, axis=(1, 2)))(h)]
+    flat = layers.Flatten()(h)
+    tags = layers.Activation("sigmoid", name="tags")(layers.Dense(n_tags, name="dense")(flat))
+    pooled = layers.Concatenate(name="pooled")([flat, *stats, tags])
+    return keras.Model(x, dict(tags=tags, pooled=pooled, pool2=blocks["pool2"]), name="vgg")
 
 # %% ../nbs/04a_transfer.ipynb #d5240d72
 LAYERS = {"penultimate": (0, 200), "mean_pool": (200, 953), "max_pool": (953, 1706), "tags": (1706, 1756)}
@@ -393,26 +415,38 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
     return Evaluation(seg, trk, pred)
 
 # %% ../nbs/04a_transfer.ipynb #d8799053
-FRONT_POOL = 4  # frames averaged per step of the frame features: 187 frames of 16 ms -> 46 steps of 64 ms
+FRONT_POOL = 4  # frames averaged per step of musicnn's frame features: 187 frames of 16 ms -> 46 steps of 64 ms
+FRONT_ENDS = {"vgg": "MSD_vgg", "musicnn": "MSD_musicnn"}  # a front end's name -> the wheel's checkpoint
 
-def frozen_front(*, pool=FRONT_POOL, name="MSD_musicnn"):
-    "Frozen musicnn: patches (n, 187, 96) -> mid-end `frames` (n, 187 // pool, 753) and `pooled` (n, 1756)."
+def frozen_front(*, pool=FRONT_POOL, front="musicnn"):
+    """A frozen front end (`FRONT_ENDS`): patches (n, 187, 96) -> `frames` (n, 46, ...) and `pooled` (n, ...).
+    musicnn: its mid-end averaged over `pool` frames (753 a step) and every layer pooled (1756); vgg: its second
+    block's mean and maximum over frequency (46 steps of 256) and every block pooled (1586)."""
     import keras
-    m = musicnn(name)
-    frames = keras.layers.AveragePooling1D(pool, name="frames")(m.get_layer("midend").output)
-    pooled = keras.layers.Concatenate(name="pooled")([m.output[k] for k in LAYERS])  # the order of `embed_patches`
-    front = keras.Model(m.input, dict(frames=frames, pooled=pooled), name="musicnn_front")
-    front.trainable = False
-    return front
+    from keras import ops
+    if front not in FRONT_ENDS: raise GenreNbError(f"front end {front!r}: choose from {', '.join(FRONT_ENDS)}")
+    m = musicnn(FRONT_ENDS[front])
+    if front == "musicnn":
+        frames = keras.layers.AveragePooling1D(pool, name="frames")(m.get_layer("midend").output)
+        pooled = keras.layers.Concatenate(name="pooled")([m.output[k] for k in LAYERS])  # the order of `embed_patches`
+    else:  # the second block is at 46 steps of 64 ms already
+        b2 = m.output["pool2"]
+        frames = keras.layers.Concatenate(name="frames")([keras.layers.Lambda(lambda t: ops.mean(t, axis=2))(b2),
+                                                          keras.layers.Lambda(lambda t: ops.max(t, axis=2))(b2)])
+        pooled = m.output["pooled"]
+    out = keras.Model(m.input, dict(frames=frames, pooled=pooled), name=f"{front}_front")
+    out.trainable = False
+    return out
 
 # %% ../nbs/04a_transfer.ipynb #0de8c874
 class FrozenFeatures(NamedTuple):
-    "Per track: frozen musicnn's `pooled` (patches, 1756) and `frames` (patches, steps, 753; None: not computed)."
+    "Per track: a frozen front end's `pooled` (patches, dims) and `frames` (patches, steps, dims; None: not computed)."
     tracks: "pd.DataFrame"  # track_id, genre, path, ... (group where known)
     pooled: list
     frames: list | None
     skipped: "pd.DataFrame"  # path, problem
     pool: int = FRONT_POOL
+    front: str = "musicnn"  # a name of FRONT_ENDS
 
 # %% ../nbs/04a_transfer.ipynb #09aab186
 def _frames(path, cache_dir, level, pool, front):
@@ -424,19 +458,47 @@ def _frames(path, cache_dir, level, pool, front):
         cache_put(entry, key, v)  # float16: a 30 s clip's frames take 0.7 MB
     return v
 
+# %% ../nbs/04a_transfer.ipynb #bd7c6c6d
+def _front_track(path, cache_dir, level, front, net, frames):
+    "One track's (pooled, frames or None) through `net`, the frozen front end `front`, from its cache when there."
+    params = dict(embed_params(level), model=FRONT_ENDS[front])
+    (e1, k1, pooled), (e2, k2, F) = [cache_get(path, f"{front}-{part}", params, cache_dir=cache_dir)
+                                     for part in ("pooled", "frames")]
+    if pooled is None or (frames and F is None):
+        out = net(musicnn_input(load_audio(path, MUSICNN["sr"]), level=level), training=False)  # eager: see _frames
+        pooled, F = np.asarray(out["pooled"], np.float32), np.asarray(out["frames"], np.float16)
+        cache_put(e1, k1, pooled); cache_put(e2, k2, F)
+    return pooled, F if frames else None
+
 # %% ../nbs/04a_transfer.ipynb #eb319d6a
-def frozen_features(tracks, *, frames=True, pool=FRONT_POOL, level="rms", cache_dir=None, n_jobs=N_JOBS,
-                    progress=True) -> FrozenFeatures:
-    "The `FrozenFeatures` of `tracks` (a `Dataset` or its track table), cached; `frames=False`: the pooled layers only."
-    ex = extract_embeddings(tracks, "all", per="patch", level=level, cache_dir=cache_dir, n_jobs=n_jobs,
-                            progress=progress)
-    cols = [c for c in ex.table.columns if c.startswith("all_")]
-    by_track = {t: g[cols].to_numpy(np.float32) for t, g in ex.table.groupby("track_id", sort=False)}
+def frozen_features(tracks, *, front="musicnn", frames=True, pool=FRONT_POOL, level="rms", cache_dir=None,
+                    n_jobs=N_JOBS, progress=True) -> FrozenFeatures:
+    "The `FrozenFeatures` of `tracks` (a `Dataset` or its track table) through `front`, cached; `frames=False`: pooled only."
+    if front not in FRONT_ENDS: raise GenreNbError(f"front end {front!r}: choose from {', '.join(FRONT_ENDS)}")
     table = tracks.tracks if hasattr(tracks, "tracks") else tracks
-    table = table[table.track_id.isin(by_track)].reset_index(drop=True)
-    front = frozen_front(pool=pool) if frames else None
-    F = [_frames(p, cache_dir, level, pool, front) for p in table.path] if frames else None  # these files decoded above
-    return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool)
+    if front == "musicnn":
+        ex = extract_embeddings(tracks, "all", per="patch", level=level, cache_dir=cache_dir, n_jobs=n_jobs,
+                                progress=progress)
+        cols = [c for c in ex.table.columns if c.startswith("all_")]
+        by_track = {t: g[cols].to_numpy(np.float32) for t, g in ex.table.groupby("track_id", sort=False)}
+        table = table[table.track_id.isin(by_track)].reset_index(drop=True)
+        net = frozen_front(pool=pool) if frames else None
+        F = [_frames(p, cache_dir, level, pool, net) for p in table.path] if frames else None  # decoded above
+        return FrozenFeatures(table, [by_track[t] for t in table.track_id], F, ex.skipped, pool, front)
+    import pandas as pd
+    from tqdm.auto import tqdm
+    from genre_nb.data import SKIPPED_COLUMNS
+    net, keep, pooled, F, skipped = frozen_front(front=front), [], [], [], []
+    for i, path in enumerate(tqdm(table.path, desc=front, unit="track", disable=not progress)):
+        try: p, f = _front_track(path, cache_dir, level, front, net, frames)
+        except AudioError as e: skipped.append(dict(path=path, problem=e.problem)); continue
+        except FileNotFoundError: skipped.append(dict(path=path, problem="no such file")); continue
+        keep.append(i); pooled.append(p); F.append(f)
+    if not keep: raise GenreNbError("no track gave features: " + "; ".join(f"{s['path']}: {s['problem']}" for s in skipped[:3]))
+    earlier = getattr(tracks, "skipped", None)
+    skipped = pd.concat([x for x in (earlier, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)) if x is not None and len(x)]
+                        or [pd.DataFrame(columns=SKIPPED_COLUMNS)], ignore_index=True)
+    return FrozenFeatures(table.iloc[keep].reset_index(drop=True), pooled, F if frames else None, skipped, pool, front)
 
 # %% ../nbs/04a_transfer.ipynb #5ae37b99
 def artist_weights(tracks, idx) -> np.ndarray:
@@ -499,7 +561,10 @@ def _inputs(net, X):
 def train_frozen(build_head, ff, idx, classes, *, epochs=30, batch_size=32, learning_rate=1e-3, weight_decay=1e-2,
                  label_smoothing=0.0, by_artist=True, seed=0, verbose=0, **head_kw):
     "Train `build_head(n_classes, **head_kw)` on `ff`'s patches of tracks `idx`: standardised head, Keras history."
-    import keras
+    import inspect, keras
+    takes = inspect.signature(build_head).parameters  # the input sizes of this front end, unless given
+    dims = dict(pooled_dim=ff.pooled[0].shape[-1], frames_shape=None if ff.frames is None else ff.frames[0].shape[1:])
+    head_kw = {**{k: v for k, v in dims.items() if k in takes and v is not None}, **head_kw}
     head = build_head(len(classes), **head_kw)
     inputs = [t.name.split(":")[0] for t in head.inputs]
     X, owner, w = _rows(ff, idx, inputs, by_artist=by_artist)  # a track weighs 1 (by_artist: see artist_weights)
@@ -531,7 +596,7 @@ def _fold_stats(infos) -> dict:
 # %% ../nbs/04a_transfer.ipynb #f56d5d2e
 def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None, seed=0, name=None, dataset="",
                     synthetic=False, progress=False, **train_kw):
-    "Train `build_head` on frozen musicnn features `ff` in each split of `protocol`: a `genre_nb.deep.DeepEvaluation`."
+    "Train `build_head` on frozen features `ff` in each split of `protocol`: a `genre_nb.deep.DeepEvaluation`."
     import pandas as pd, resource, time
     from genre_nb.deep import DeepEvaluation, TrainingInfo, fold_line
     from genre_nb.evaluate import score_predictions, segment_and_track_accuracy
@@ -560,8 +625,8 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
         if progress:
             print(fold_line(k, len(splits), info, segment_and_track_accuracy(p, rows.genre, rows.track_id, classes)[1],
                             len(te)), flush=True)
-    name = name or getattr(build_head, "__name__", "head").replace("_head", "") + "-musicnn"
-    params = dict(front_end="musicnn", pool=ff.pool, folds=folds, folds_run=len(splits), seed=seed,
+    name = name or getattr(build_head, "__name__", "head").replace("_head", "") + f"-{ff.front}"
+    params = dict(front_end=ff.front, pool=ff.pool, folds=folds, folds_run=len(splits), seed=seed,
                   **{k: v for k, v in train_kw.items() if k != "verbose"})
     common = dict(labels=classes, dataset=dataset, synthetic=synthetic, seconds=round(time.time() - t0, 2),
                   family="deep", params=params, **_fold_stats(infos))
@@ -573,35 +638,35 @@ def evaluate_frozen(build_head, ff, protocol="auto", *, folds=5, max_folds=None,
 MIN_CLIP_SECONDS = MIN_TILE_SECONDS  # shorter clips are refused as too short; from here to 3 s tiled to one patch
 PATCH_SECONDS = (MUSICNN["n_frames"] - 1) * MUSICNN["hop_length"] / MUSICNN["sr"]  # musicnn hears 2.98 s at a time
 
-def frozen_network(net, pool=FRONT_POOL):
-    "One Keras model, musicnn's input patches to probabilities: `frozen_front(pool)`, then the standardised head `net`."
+def frozen_network(net, pool=FRONT_POOL, front="musicnn"):
+    "One Keras model, musicnn's input patches to probabilities: `frozen_front`, then the standardised head `net`."
     import keras
-    front = frozen_front(pool=pool)
-    x = keras.Input(front.inputs[0].shape[1:], name="logmel")
-    return keras.Model(x, net(_inputs(net, front(x))), name=net.name.replace("_head", "_musicnn"))
+    fe = frozen_front(pool=pool, front=front)
+    x = keras.Input(fe.inputs[0].shape[1:], name="logmel")
+    return keras.Model(x, net(_inputs(net, fe(x))), name=net.name.replace("_head", f"_{front}"))
 
 # %% ../nbs/04a_transfer.ipynb #f41b90ef
-def save_frozen(net, out_dir, *, classes, pool=FRONT_POOL, level="rms", meta=None) -> Path:
+def save_frozen(net, out_dir, *, classes, pool=FRONT_POOL, front="musicnn", level="rms", meta=None) -> Path:
     "Save head `net` and the ONNX copy of the whole network (`frozen_network`) as a model folder of family 'transfer'."
     from genre_nb.models import model_folder
     from genre_nb.runtime import save_network
-    params = dict(embed_params(level), pool=pool, inputs=[t.name.split(":")[0] for t in net.inputs])
+    params = dict(embed_params(level), model=FRONT_ENDS[front], front=front, pool=pool, inputs=[t.name.split(":")[0] for t in net.inputs])
     with model_folder(out_dir, family="transfer", labels=classes,
                       features=dict(kind="musicnn-network", params=params), meta=meta) as tmp:
         net.save(tmp / "head.keras")
-        save_network(frozen_network(net, pool), tmp, "model", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"],
+        save_network(frozen_network(net, pool, front), tmp, "model", sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"],
                      n_mels=MUSICNN["n_mels"])
     return Path(out_dir)
 
 # %% ../nbs/04a_transfer.ipynb #98d9ba7a
 def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
-    "The `Predictor` of a saved frozen-musicnn network: each 3 s patch through all of it (ONNX, else Keras), averaged."
+    "The `Predictor` of a saved network on a frozen front end: each 3 s patch through all of it (ONNX, else Keras), averaged."
     from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis
     p = saved.features["params"]
     def keras_net():
         import keras
         _standardise_layer()  # registered before the head that uses it is read
-        return frozen_network(keras.models.load_model(saved.path / "head.keras"), p["pool"])
+        return frozen_network(keras.models.load_model(saved.path / "head.keras"), p["pool"], p.get("front", "musicnn"))
     net = load_network(saved.path, "model", runtime, fallback=keras_net)
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y, timeline_seconds=None) -> TrackProba:
@@ -611,9 +676,9 @@ def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
                      runtime="onnxruntime" if isinstance(net, OnnxModel) else "keras", min_seconds=MIN_CLIP_SECONDS)
 
 # %% ../nbs/04a_transfer.ipynb #a472b238
-def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="auto", protocol="auto", folds=5,
-                  max_folds=None, seed=0, n_jobs=N_JOBS, **hp):
-    "Train and score `build_head` on a frozen musicnn as a report shows it: a `genre_nb.deep.DeepReport`."
+def frozen_report(build_head, *, title, notebook, front_end="musicnn", data_dir="auto", reports_dir="auto",
+                  protocol="auto", folds=5, max_folds=None, seed=0, n_jobs=N_JOBS, **hp):
+    "Train and score `build_head` on a frozen front end as a report shows it: a `genre_nb.deep.DeepReport`."
     import inspect
     from IPython.display import Markdown, display
     from genre_nb.config import reports_home
@@ -621,18 +686,19 @@ def frozen_report(build_head, *, title, notebook, data_dir="auto", reports_dir="
     from genre_nb.deep import DeepReport, show_result
     from genre_nb.splits import default_protocol, usable_folds
     # clips of 1 s or more: shorter than musicnn's patch, they are tiled to it (a 2-3 s excerpt counts)
+    if front_end not in FRONT_ENDS: raise GenreNbError(f"front_end {front_end!r}: choose from {', '.join(FRONT_ENDS)}")
     dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
     out = reports_home(reports_dir)
     frames = "frames_shape" in inspect.signature(build_head).parameters  # only the CRNN's head reads the frame features
-    ff = frozen_features(dataset, frames=frames, n_jobs=n_jobs, progress=False)
+    ff = frozen_features(dataset, front=front_end, frames=frames, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
     display(Markdown(f"{dataset_banner(dataset, ff.tracks)}; {sum(map(len, ff.pooled))} patches of 3 s "
-                     f"through a frozen musicnn; protocol **{protocol}**, {hp.get('epochs', 30)} epochs a fold"))
+                     f"through a frozen {FRONT_ENDS[front_end]}; protocol **{protocol}**, {hp.get('epochs', 30)} epochs a fold"))
     folds = usable_folds(ff.tracks, folds, grouped=protocol == "kfold-artist")
     ev = evaluate_frozen(build_head, ff, protocol, folds=folds, max_folds=max_folds, seed=seed, dataset=dataset.name,
                          synthetic=dataset.synthetic, progress=True, **hp)
     show_result(ev, title=title, dataset=dataset, out=out, notebook=notebook)
-    return DeepReport(dataset, ff, dict(front_end="musicnn", pool=ff.pool, level="rms"), protocol, ev, hp, out, seed)
+    return DeepReport(dataset, ff, dict(front_end=front_end, pool=ff.pool, level="rms"), protocol, ev, hp, out, seed)
 
 # %% ../nbs/04a_transfer.ipynb #c24116a1
 def save_frozen_report_model(report, build_head, *, model_dir="auto") -> Path:
@@ -645,9 +711,9 @@ def save_frozen_report_model(report, build_head, *, model_dir="auto") -> Path:
     models = models_home(report.out) if model_dir == "auto" else Path(model_dir)
     meta = dict(model=trk.model, dataset=report.dataset.name, synthetic=report.dataset.synthetic,
                 protocol=report.protocol, epochs_run=len(hist["loss"]), seconds=round(time.time() - t0, 1),
-                track_accuracy=trk.accuracy, track_ci_low=trk.ci_low, n_tracks=trk.n_tracks, front_end="musicnn",
+                track_accuracy=trk.accuracy, track_ci_low=trk.ci_low, n_tracks=trk.n_tracks, front_end=ff.front,
                 **report.hp)
-    path = save_frozen(net, models / trk.model, classes=classes, pool=ff.pool, meta=meta)
+    path = save_frozen(net, models / trk.model, classes=classes, pool=ff.pool, front=ff.front, meta=meta)
     print(f"saved to {path}: trained on all {len(ff.tracks)} tracks, {len(hist['loss'])} epochs "
           f"in {time.time() - t0:.0f} s")
     return path
