@@ -345,7 +345,7 @@ def run(data: list[str] = typer.Option([], "--data", show_default="auto",
                                        "joined by "
                                        "os.pathsep, and train on all of them."),
         epochs: Optional[int] = typer.Option(None,
-            help="Training epochs of the deep notebooks (defaults: 30 on the musicnn front end, 32 from scratch)."),
+            help="Training epochs of the deep notebooks (defaults: 30 on a pretrained front end, 32 from scratch)."),
         only: Optional[str] = typer.Option(None,
             help="Notebooks to run, by key or name, e.g. '02,04a'. Default: all, in order."),
         start: Optional[str] = typer.Option(None, "--from",
@@ -446,13 +446,13 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
     if not n_ok: raise typer.Exit(1)
 
 # %% ../nbs/90_cli.ipynb #a5b6ca56
-def _load_musicnn():
-    "musicnn, loaded and run once with TensorFlow's C++ start-up lines (oneDNN, absl) kept off the terminal."
+def _load_musicnn(name="MSD_musicnn"):
+    "A network of musicnn's wheel, loaded and run once with TensorFlow's C++ start-up lines (oneDNN, absl) kept off the terminal."
     import numpy as np
     from genre_nb.deep import quiet_stderr
     from genre_nb.transfer import MUSICNN, musicnn
     with quiet_stderr():
-        net = musicnn(); net.predict_on_batch(np.zeros((1, MUSICNN["n_frames"], MUSICNN["n_mels"]), np.float32))
+        net = musicnn(name); net.predict_on_batch(np.zeros((1, MUSICNN["n_frames"], MUSICNN["n_mels"]), np.float32))
     return net
 
 @app.command()
@@ -521,22 +521,26 @@ def pretrain(data: list[Path] = typer.Argument(...,
              folds: int = typer.Option(5, help="Artist-grouped folds that score it for its card (at least 2)."),
              nonmusic: int = typer.Option(8,
                  help="Generated sounds of each kind that teach the not-music check (at least 1)."),
-             n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio while musicnn runs.")):
-    """Train the shipped model's recipe on your own folders: musicnn's layers, a calibrated head, the not-music check, a
-    card."""
+             front: str = typer.Option("vgg", help="The pretrained network under the heads: vgg (musicnn's VGG, the "
+                                                    "shipped model's) | musicnn."),
+             n_jobs: int = typer.Option(N_JOBS, help="Threads decoding audio while the network runs.")):
+    """Train the shipped model's recipe on your own folders: a pretrained network's layers, a calibrated head, the
+    not-music check, a card."""
     import os, warnings; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.config import check_writable
+    from genre_nb.transfer import FRONT_ENDS
+    check(front in FRONT_ENDS, "--front", front, f"one of {', '.join(FRONT_ENDS)}")
     check(folds >= 2, "--folds", folds, "at least 2"); check(nonmusic >= 1, "--nonmusic", nonmusic, "at least 1")
     missing = [str(d) for d in data if not d.is_dir()]
     if len(missing) == len(data): _fail(f"no such folder: {', '.join(missing)}")
     for d in missing: typer.echo(f"note: {d}: no such folder, skipped", err=True)
     try:
         check_writable(out, "--out", folder=True)
-        _load_musicnn()
+        _load_musicnn(FRONT_ENDS[front])
         from genre_nb.pretrained import pretrain as _pretrain
         with warnings.catch_warnings():  # the card names the genres its artist folds cannot score
             warnings.filterwarnings("ignore", message="grouped k-fold leaves out")
-            path = _pretrain([d for d in data if d.is_dir()], out, folds=folds, nonmusic_per_kind=nonmusic,
+            path = _pretrain([d for d in data if d.is_dir()], out, front=front, folds=folds, nonmusic_per_kind=nonmusic,
                              n_jobs=_jobs(n_jobs), progress=sys.stderr.isatty())
     except USER_ERRORS as e: _fail(e)
     from genre_nb.models import read_meta

@@ -24,9 +24,9 @@ __all__ = ['MUSICNN', 'VGG_POOLS', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS',
            'PATCH_SECONDS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn',
            'load_musicnn_weights', 'musicnn', 'reference_graph', 'build_vgg', 'embed_patches', 'layer_slice',
            'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables',
-           'musicnn_patches', 'finetune_net', 'evaluate_finetune', 'frozen_front', 'FrozenFeatures', 'frozen_features',
-           'artist_weights', 'train_frozen', 'frozen_proba', 'evaluate_frozen', 'frozen_network', 'save_frozen',
-           'network_predictor', 'frozen_report', 'save_frozen_report_model']
+           'musicnn_patches', 'finetune_net', 'evaluate_finetune', 'frozen_front', 'pooled_network', 'pooled_features',
+           'FrozenFeatures', 'frozen_features', 'artist_weights', 'train_frozen', 'frozen_proba', 'evaluate_frozen',
+           'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report', 'save_frozen_report_model']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
 class MusicnnMissing(GenreNbError, RuntimeError):
@@ -437,6 +437,20 @@ def frozen_front(*, pool=FRONT_POOL, front="musicnn"):
     out = keras.Model(m.input, dict(frames=frames, pooled=pooled), name=f"{front}_front")
     out.trainable = False
     return out
+
+# %% ../nbs/04a_transfer.ipynb #fbfa7702
+def pooled_network(front="musicnn"):
+    "The network `pooled_features` runs for front end `front`: musicnn whole, or the VGG's `pooled` output alone."
+    import keras
+    m = musicnn(FRONT_ENDS[front])
+    return m if front == "musicnn" else keras.Model(m.input, m.output["pooled"], name=f"{front}_pooled")
+
+def pooled_features(X, net=None, *, front="musicnn", batch=64) -> np.ndarray:
+    "(patches, units) float32: front end `front`'s pooled layers of musicnn input patches `X` (`net`: an ONNX copy)."
+    if front == "musicnn": return embed_patches(X, net, batch=batch)
+    net = net or pooled_network(front)
+    return np.concatenate([np.asarray(net.predict_on_batch(X[i:i + batch])) for i in range(0, len(X), batch)]
+                          ).astype(np.float32)
 
 # %% ../nbs/04a_transfer.ipynb #0de8c874
 class FrozenFeatures(NamedTuple):
