@@ -1,4 +1,4 @@
-musicnn embedding speed: seconds per 30 s clip on this machine, from a cold cache (decode + 16 kHz resample +
+"""musicnn embedding speed: seconds per 30 s clip on this machine, from a cold cache (decode + 16 kHz resample +
 mel + musicnn), through the same code as `genre-nb embed`. Goal: under 0.5 s per clip on 2 cores.
 `--front vgg`: the pooled features of musicnn's VGG, the default front end of 03_cnn and 04_crnn, through
 `transfer.frozen_features` (one thread: --n-jobs does not apply).
@@ -42,6 +42,6 @@ for n_jobs in sorted({1, a.n_jobs}) if a.front == "musicnn" else [1]:
     emb = embed(tracks, cache, n_jobs)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     t1 = time.perf_counter(); embed(tracks, cache, n_jobs); cached = time.perf_counter() - t1
-    print(f"n_jobs={n_jobs}: {wall / audio_s * 30:.3f} s wall per 30 s clip ({cpu / audio_s * 30:.3f} CPU-s), "
+    print(f"n_jobs={n_jobs}: {wall / audio_s * 30:.3f} s wall per 30 s clip (goal: under 0.5 s; {cpu / audio_s * 30:.3f} CPU-s), "
           f"{len(emb)} tracks; from the cache {cached / len(tracks) * 1000:.1f} ms per clip")
 print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
