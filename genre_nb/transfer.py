@@ -180,7 +180,8 @@ def build_vgg(pools, *, n_frames=187, n_mels=96, n_tags=50, filters=128):
     for i, (pool, strides) in enumerate(pools):
         c = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"{i + 1}CNN")(h)
         h = blocks[f"pool{i + 1}"] = layers.MaxPooling2D(pool, strides=strides)(_bn(i + 1)(c))
-        stats += [layers.Lambda(lambda t: ops.mean(t, axis=(1, 2)))(h), layers.Lambda(lambda t: ops.max(t, axis=(1, 2)))(h)]
+        stats += [layers.Lambda(lambda t: ops.mean(t, axis=(1, 2)))(h),  # each block: its mean and maximum
+                  layers.Lambda(lambda t: ops.max(t, axis=(1, 2)))(h)]
     flat = layers.Flatten()(h)
     tags = layers.Activation("sigmoid", name="tags")(layers.Dense(n_tags, name="dense")(flat))
     pooled = layers.Concatenate(name="pooled")([flat, *stats, tags])
@@ -487,7 +488,7 @@ def _front_track(path, cache_dir, level, front, net, frames):
 # %% ../nbs/04a_transfer.ipynb #eb319d6a
 def frozen_features(tracks, *, front="musicnn", frames=True, pool=FRONT_POOL, level="rms", cache_dir=None,
                     n_jobs=N_JOBS, progress=True) -> FrozenFeatures:
-    "The `FrozenFeatures` of `tracks` (a `Dataset` or its track table) through `front`, cached; `frames=False`: pooled only."
+    "The `FrozenFeatures` of `tracks` (a `Dataset` or its table) through `front`, cached (`frames=False`: pooled)."
     if front not in FRONT_ENDS: raise GenreNbError(f"front end {front!r}: choose from {', '.join(FRONT_ENDS)}")
     table = tracks.tracks if hasattr(tracks, "tracks") else tracks
     if front == "musicnn":
@@ -508,10 +509,11 @@ def frozen_features(tracks, *, front="musicnn", frames=True, pool=FRONT_POOL, le
         except AudioError as e: skipped.append(dict(path=path, problem=e.problem)); continue
         except FileNotFoundError: skipped.append(dict(path=path, problem="no such file")); continue
         keep.append(i); pooled.append(p); F.append(f)
-    if not keep: raise GenreNbError("no track gave features: " + "; ".join(f"{s['path']}: {s['problem']}" for s in skipped[:3]))
+    if not keep:
+        raise GenreNbError("no track gave features: " + "; ".join(f"{s['path']}: {s['problem']}" for s in skipped[:3]))
     earlier = getattr(tracks, "skipped", None)
-    skipped = pd.concat([x for x in (earlier, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)) if x is not None and len(x)]
-                        or [pd.DataFrame(columns=SKIPPED_COLUMNS)], ignore_index=True)
+    parts = [x for x in (earlier, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)) if x is not None and len(x)]
+    skipped = pd.concat(parts or [pd.DataFrame(columns=SKIPPED_COLUMNS)], ignore_index=True)
     return FrozenFeatures(table.iloc[keep].reset_index(drop=True), pooled, F if frames else None, skipped, pool, front)
 
 # %% ../nbs/04a_transfer.ipynb #5ae37b99
@@ -664,7 +666,8 @@ def save_frozen(net, out_dir, *, classes, pool=FRONT_POOL, front="musicnn", leve
     "Save head `net` and the ONNX copy of the whole network (`frozen_network`) as a model folder of family 'transfer'."
     from genre_nb.models import model_folder
     from genre_nb.runtime import save_network
-    params = dict(embed_params(level), model=FRONT_ENDS[front], front=front, pool=pool, inputs=[t.name.split(":")[0] for t in net.inputs])
+    params = dict(embed_params(level), model=FRONT_ENDS[front], front=front, pool=pool,
+                  inputs=[t.name.split(":")[0] for t in net.inputs])
     with model_folder(out_dir, family="transfer", labels=classes,
                       features=dict(kind="musicnn-network", params=params), meta=meta) as tmp:
         net.save(tmp / "head.keras")
@@ -674,13 +677,14 @@ def save_frozen(net, out_dir, *, classes, pool=FRONT_POOL, front="musicnn", leve
 
 # %% ../nbs/04a_transfer.ipynb #98d9ba7a
 def network_predictor(saved: SavedModel, runtime="auto") -> Predictor:
-    "The `Predictor` of a saved network on a frozen front end: each 3 s patch through all of it (ONNX, else Keras), averaged."
+    "The `Predictor` of a saved network on a frozen front end: each 3 s patch through it (ONNX, else Keras), averaged."
     from genre_nb.runtime import OnnxModel, load_network, stored_mel_basis
     p = saved.features["params"]
     def keras_net():
         import keras
         _standardise_layer()  # registered before the head that uses it is read
-        return frozen_network(keras.models.load_model(saved.path / "head.keras"), p["pool"], p.get("front", "musicnn"))
+        head = keras.models.load_model(saved.path / "head.keras")
+        return frozen_network(head, p["pool"], p.get("front", "musicnn"))  # folders written before the VGG: musicnn
     net = load_network(saved.path, "model", runtime, fallback=keras_net)
     basis = stored_mel_basis(saved.path, sr=MUSICNN["sr"], n_fft=MUSICNN["n_fft"], n_mels=MUSICNN["n_mels"])
     def track_proba(y, timeline_seconds=None) -> TrackProba:
@@ -700,14 +704,16 @@ def frozen_report(build_head, *, title, notebook, front_end="musicnn", data_dir=
     from genre_nb.deep import DeepReport, show_result
     from genre_nb.splits import default_protocol, usable_folds
     # clips of 1 s or more: shorter than musicnn's patch, they are tiled to it (a 2-3 s excerpt counts)
-    if front_end not in FRONT_ENDS: raise GenreNbError(f"front_end {front_end!r}: choose from {', '.join(FRONT_ENDS)}")
+    if front_end not in FRONT_ENDS:
+        raise GenreNbError(f"front_end {front_end!r}: choose from {', '.join(FRONT_ENDS)}")
     dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
     out = reports_home(reports_dir)
     frames = "frames_shape" in inspect.signature(build_head).parameters  # only the CRNN's head reads the frame features
     ff = frozen_features(dataset, front=front_end, frames=frames, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
     display(Markdown(f"{dataset_banner(dataset, ff.tracks)}; {sum(map(len, ff.pooled))} patches of 3 s "
-                     f"through a frozen {FRONT_ENDS[front_end]}; protocol **{protocol}**, {hp.get('epochs', 30)} epochs a fold"))
+                     f"through a frozen {FRONT_ENDS[front_end]}; protocol **{protocol}**, "
+                     f"{hp.get('epochs', 30)} epochs a fold"))
     folds = usable_folds(ff.tracks, folds, grouped=protocol == "kfold-artist")
     ev = evaluate_frozen(build_head, ff, protocol, folds=folds, max_folds=max_folds, seed=seed, dataset=dataset.name,
                          synthetic=dataset.synthetic, progress=True, **hp)
