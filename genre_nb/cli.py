@@ -32,6 +32,12 @@ def check(ok: bool, option: str, value, expected: str):
     "Exit 1 at once, naming `option`, its `value` and what is `expected`, unless `ok`."
     if not ok: _fail(f"{option} {value!r}: expected {expected}")
 
+def _paths(args) -> list:
+    "File arguments as paths; an empty one (an unset shell variable) stops here instead of reading as the current folder."
+    if any(not str(a).strip() for a in args):
+        _fail("an empty file argument (an unset shell variable?): name audio files or folders")
+    return [Path(a) for a in args]
+
 @app.callback(invoke_without_command=True)
 def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")):
     if version: typer.echo(__version__); raise typer.Exit()
@@ -410,7 +416,7 @@ def _announced_predictor(model):
 
 # %% ../nbs/90_cli.ipynb #7a9e8c71
 @app.command()
-def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
+def predict(files: list[str] = typer.Argument(..., help="Audio files or folders (every file inside is tried)."),
             model: Optional[Path] = typer.Option(None,
                 help="A model file or folder, a folder above them (its best), or 'pretrained' (the shipped model). "
                      "Default: the best trained on real music in reports/models, else the shipped model."),
@@ -428,6 +434,7 @@ def predict(files: list[Path] = typer.Argument(..., help="Audio files or folders
     "Print the most likely genres of audio files; exit status 1 only when no file got a genre."
     import os; os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from genre_nb.predict import audio_inputs, load_predictor, predict_iter
+    files = _paths(files)  # str, not Path: typer reads "" as Path(".")
     check(1 <= top <= len(GENRES), "--top", top, f"a number from 1 to {len(GENRES)}")
     check(0 <= min_confidence <= 1, "--min-confidence", min_confidence, "a probability from 0 to 1")
     check(3 <= timeline_seconds < float("inf"), "--timeline-seconds", timeline_seconds,
@@ -483,7 +490,7 @@ def embed(data_dir: Path = typer.Argument(..., help="A dataset folder laid out a
 
 # %% ../nbs/90_cli.ipynb #90ac8ff1
 @app.command()
-def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders."),
+def tags(files: list[str] = typer.Argument(..., help="Audio files or folders."),
          top: int = typer.Option(5, help="How many tags per file (1 to 50)."),
          as_json: bool = typer.Option(False, "--json",
              help="One JSON object a line: {file, status, tags: \\[\\[tag, p], ...]} or {file, status, message}.")):
@@ -493,7 +500,7 @@ def tags(files: list[Path] = typer.Argument(..., help="Audio files or folders.")
     from genre_nb.audio import load_audio
     from genre_nb.predict import for_each_file, signal_status
     from genre_nb.transfer import MUSICNN, file_tags
-    check(1 <= top <= 50, "--top", top, "a number from 1 to 50")
+    check(1 <= top <= 50, "--top", top, "a number from 1 to 50"); files = _paths(files)
     try: _load_musicnn()
     except USER_ERRORS as e: _fail(e)
     def one(f):  # silence and too-short clips get predict's statuses, not tags
