@@ -13,13 +13,13 @@ import numpy as np
 from .config import N_JOBS, GenreNbError
 from .models import (NOT_MUSIC_THRESHOLD, ModelError, Predictor, SavedModel, TrackProba, model_folder,
                              shipped_model, stretches)
-from .transfer import (FRONT_ENDS, MIN_CLIP_SECONDS, MUSICNN, PATCH_SECONDS, embed_params, musicnn_input,
-                               pooled_features)
+from .transfer import (FRONT_ENDS, FRONT_TITLES, MIN_CLIP_SECONDS, MUSICNN, PATCH_SECONDS, check_front,
+                               embed_params, musicnn_input, pooled_features)
 
 # %% auto #0
-__all__ = ['MIN_SCALE', 'WEAKNESSES', 'FRONT_TITLES', 'TrainingSet', 'training_set', 'patch_rows', 'fit_head', 'head_arrays',
-           'logits', 'softmax', 'artist_cv', 'fit_temperature', 'reliability', 'nonmusic_patches', 'fit_music_check',
-           'music_check_cv', 'build_card', 'card_record', 'card_summary', 'card_table', 'plot_card', 'save_pretrained',
+__all__ = ['MIN_SCALE', 'WEAKNESSES', 'TrainingSet', 'training_set', 'patch_rows', 'fit_head', 'head_arrays', 'logits', 'softmax',
+           'artist_cv', 'fit_temperature', 'reliability', 'nonmusic_patches', 'fit_music_check', 'music_check_cv',
+           'build_card', 'card_record', 'card_summary', 'card_table', 'plot_card', 'save_pretrained',
            'pretrained_predictor', 'pretrain']
 
 # %% ../nbs/04b_pretrained.ipynb #93f28468
@@ -256,8 +256,6 @@ def plot_card(card):
     return fig
 
 # %% ../nbs/04b_pretrained.ipynb #41aa63bb
-FRONT_TITLES = {"vgg": "musicnn's VGG", "musicnn": "musicnn"}  # how the card and `genre-nb predict` name a front end
-
 def save_pretrained(out_dir, *, genre_head, music_head, temperature, card, front="vgg") -> Path:
     "Write a shipped-model folder at `out_dir`: <front>.onnx, mel_basis.npy, head.npz, and the card in meta.json."
     from genre_nb.runtime import save_network
@@ -308,7 +306,7 @@ def pretrain(folders, out_dir, *, front="vgg", C=1.0, folds=5, seed=0, nonmusic_
     "Train, score (by artist), calibrate and save a shipped-style model from the music in `folders`; returns `out_dir`."
     from genre_nb.config import check_writable
     check_writable(out_dir, "out_dir", folder=True)  # before minutes of work
-    if front not in FRONT_ENDS: raise GenreNbError(f"front {front!r}: choose from {', '.join(FRONT_ENDS)}")
+    check_front(front, "front")
     say = print if progress else (lambda *a: None)
     t0 = time.time()
     ts = training_set(folders, front=front, cache_dir=cache_dir, n_jobs=n_jobs, progress=progress)

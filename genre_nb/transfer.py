@@ -20,13 +20,14 @@ from .runtime import full_proba  # no scikit-learn import: prediction may not ne
 if TYPE_CHECKING: import pandas as pd
 
 # %% auto #0
-__all__ = ['MUSICNN', 'VGG_POOLS', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL', 'FRONT_ENDS', 'MIN_CLIP_SECONDS',
-           'PATCH_SECONDS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input', 'build_musicnn',
-           'load_musicnn_weights', 'musicnn', 'reference_graph', 'build_vgg', 'embed_patches', 'layer_slice',
-           'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor', 'blend_tables',
-           'musicnn_patches', 'finetune_net', 'evaluate_finetune', 'frozen_front', 'pooled_network', 'pooled_features',
-           'FrozenFeatures', 'frozen_features', 'artist_weights', 'train_frozen', 'frozen_proba', 'evaluate_frozen',
-           'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report', 'save_frozen_report_model']
+__all__ = ['MUSICNN', 'VGG_POOLS', 'LAYERS', 'EMBED_VERSION', 'FINETUNE_BLOCKS', 'FRONT_POOL', 'FRONT_ENDS', 'FRONT_TITLES',
+           'MIN_CLIP_SECONDS', 'PATCH_SECONDS', 'MusicnnMissing', 'musicnn_weights', 'msd_tags', 'musicnn_input',
+           'build_musicnn', 'load_musicnn_weights', 'musicnn', 'reference_graph', 'build_vgg', 'embed_patches',
+           'layer_slice', 'embed_params', 'extract_embeddings', 'file_tags', 'save_transfer', 'transfer_predictor',
+           'blend_tables', 'musicnn_patches', 'finetune_net', 'evaluate_finetune', 'check_front', 'frozen_front',
+           'pooled_network', 'pooled_features', 'FrozenFeatures', 'frozen_features', 'artist_weights', 'train_frozen',
+           'frozen_proba', 'evaluate_frozen', 'frozen_network', 'save_frozen', 'network_predictor', 'frozen_report',
+           'save_frozen_report_model']
 
 # %% ../nbs/04a_transfer.ipynb #d9d89a88
 class MusicnnMissing(GenreNbError, RuntimeError):
@@ -418,6 +419,12 @@ def evaluate_finetune(table, patches, patch_track, protocol="auto", *, blocks="h
 # %% ../nbs/04a_transfer.ipynb #d8799053
 FRONT_POOL = 4  # frames averaged per step of musicnn's frame features: 187 frames of 16 ms -> 46 steps of 64 ms
 FRONT_ENDS = {"vgg": "MSD_vgg", "musicnn": "MSD_musicnn"}  # a front end's name -> the wheel's checkpoint
+FRONT_TITLES = {"vgg": "musicnn's VGG", "musicnn": "musicnn"}  # how reports, cards and `genre-nb predict` name them
+
+def check_front(front, name="front end") -> str:
+    "`front` if it names a front end of `FRONT_ENDS`, else a `GenreNbError` naming the parameter `name`."
+    if front not in FRONT_ENDS: raise GenreNbError(f"{name} {front!r}: choose from {', '.join(FRONT_ENDS)}")
+    return front
 
 def frozen_front(*, pool=FRONT_POOL, front="musicnn"):
     """A frozen front end (`FRONT_ENDS`): patches (n, 187, 96) -> `frames` (n, 46, ...) and `pooled` (n, ...).
@@ -425,8 +432,7 @@ def frozen_front(*, pool=FRONT_POOL, front="musicnn"):
     block's mean and maximum over frequency (46 steps of 256) and every block pooled (1586)."""
     import keras
     from keras import ops
-    if front not in FRONT_ENDS: raise GenreNbError(f"front end {front!r}: choose from {', '.join(FRONT_ENDS)}")
-    m = musicnn(FRONT_ENDS[front])
+    m = musicnn(FRONT_ENDS[check_front(front)])
     if front == "musicnn":
         frames = keras.layers.AveragePooling1D(pool, name="frames")(m.get_layer("midend").output)
         pooled = keras.layers.Concatenate(name="pooled")([m.output[k] for k in LAYERS])  # the order of `embed_patches`
@@ -489,7 +495,7 @@ def _front_track(path, cache_dir, level, front, net, frames):
 def frozen_features(tracks, *, front="musicnn", frames=True, pool=FRONT_POOL, level="rms", cache_dir=None,
                     n_jobs=N_JOBS, progress=True) -> FrozenFeatures:
     "The `FrozenFeatures` of `tracks` (a `Dataset` or its table) through `front`, cached (`frames=False`: pooled)."
-    if front not in FRONT_ENDS: raise GenreNbError(f"front end {front!r}: choose from {', '.join(FRONT_ENDS)}")
+    check_front(front)  # before any file is read
     table = tracks.tracks if hasattr(tracks, "tracks") else tracks
     if front == "musicnn":
         ex = extract_embeddings(tracks, "all", per="patch", level=level, cache_dir=cache_dir, n_jobs=n_jobs,
@@ -704,15 +710,14 @@ def frozen_report(build_head, *, title, notebook, front_end="musicnn", data_dir=
     from genre_nb.deep import DeepReport, show_result
     from genre_nb.splits import default_protocol, usable_folds
     # clips of 1 s or more: shorter than musicnn's patch, they are tiled to it (a 2-3 s excerpt counts)
-    if front_end not in FRONT_ENDS:
-        raise GenreNbError(f"front_end {front_end!r}: choose from {', '.join(FRONT_ENDS)}")
+    check_front(front_end, "front_end")
     dataset = discover(resolve_data_dir(data_dir, progress=False), min_seconds=MIN_CLIP_SECONDS)
     out = reports_home(reports_dir)
     frames = "frames_shape" in inspect.signature(build_head).parameters  # only the CRNN's head reads the frame features
     ff = frozen_features(dataset, front=front_end, frames=frames, n_jobs=n_jobs, progress=False)
     protocol = default_protocol(ff.tracks) if protocol == "auto" else protocol
     display(Markdown(f"{dataset_banner(dataset, ff.tracks)}; {sum(map(len, ff.pooled))} patches of 3 s "
-                     f"through a frozen {FRONT_ENDS[front_end]}; protocol **{protocol}**, "
+                     f"through a frozen {FRONT_TITLES[front_end]}; protocol **{protocol}**, "
                      f"{hp.get('epochs', 30)} epochs a fold"))
     folds = usable_folds(ff.tracks, folds, grouped=protocol == "kfold-artist")
     ev = evaluate_frozen(build_head, ff, protocol, folds=folds, max_folds=max_folds, seed=seed, dataset=dataset.name,
